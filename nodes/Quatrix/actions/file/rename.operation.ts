@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { itemLocator } from '../../descriptions/locators';
+import { forgetPaths, resolveItemId } from '../../helpers/locators';
+import { requireItemName } from '../../helpers/validate';
+import { quatrixRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [
+	itemLocator({ displayOptions: {}, description: 'The file or folder to rename' }),
+	{
+		displayName: 'New Name',
+		name: 'newName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'report-final.pdf',
+	},
+	{
+		displayName: 'If the Name Is Taken',
+		name: 'conflict',
+		type: 'options',
+		default: 'fail',
+		options: [
+			{ name: 'Fail', value: 'fail' },
+			{ name: 'Add a Number (Name(1).ext)', value: 'rename' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['rename'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = await resolveItemId(this, i, 'item', 'File or Folder');
+	const name = requireItemName(this, i, 'New Name', this.getNodeParameter('newName', i));
+	const renamed = await quatrixRequest.call(this, {
+		method: 'POST',
+		path: `/file/rename/${id}`,
+		body: { name, resolve: this.getNodeParameter('conflict', i, 'fail') === 'rename' },
+		idempotent: true,
+		action: `rename to "${name}"`,
+		itemIndex: i,
+	});
+	forgetPaths(this);
+	return [{ json: renamed }];
+}

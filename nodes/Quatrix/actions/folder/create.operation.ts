@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { folderLocator } from '../../descriptions/locators';
+import { FOLDER_TYPES, forgetPaths, getFolderContent, resolveItemId } from '../../helpers/locators';
+import { requireItemName } from '../../helpers/validate';
+import { quatrixRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: "e.g. {{ $now.toFormat('yyyy-MM-dd') }}",
+		description: 'Name of the new folder',
+	},
+	folderLocator({ displayName: 'Parent Folder', name: 'folder', displayOptions: {}, description: 'Where to create the folder; "/" is your home folder' }),
+	{
+		displayName: 'If a Folder With This Name Exists',
+		name: 'conflict',
+		type: 'options',
+		default: 'useExisting',
+		options: [
+			{ name: 'Use It', value: 'useExisting', description: 'Return the existing folder, so that re-running a workflow is safe' },
+			{ name: 'Create Another (Name(1))', value: 'rename' },
+			{ name: 'Fail', value: 'fail' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const name = requireItemName(this, i, 'Name', this.getNodeParameter('name', i));
+	const parentId = await resolveItemId(this, i, 'folder', 'Parent Folder', 'folder');
+	const conflict = this.getNodeParameter('conflict', i, 'useExisting') as string;
+	if (conflict === 'useExisting') {
+		const existing = (await getFolderContent(this, parentId, i)).content?.find(
+			(child) => child.name === name && FOLDER_TYPES.has(child.type),
+		);
+		if (existing) return [{ json: { ...existing, created: false } as IDataObject }];
+	}
+	const folder = await quatrixRequest.call(this, {
+		method: 'POST',
+		path: '/file/makedir',
+		body: { target: parentId, name, resolve: conflict === 'rename' },
+		action: `create the folder "${name}"`,
+		itemIndex: i,
+	});
+	forgetPaths(this);
+	return [{ json: { ...folder, created: true } }];
+}

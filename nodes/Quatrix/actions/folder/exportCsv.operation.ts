@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { ByteStream } from '../../transport/request';
+
+import { binaryPropertyField } from '../../descriptions/common';
+import { folderLocator, timeoutOption } from '../../descriptions/locators';
+import { resolveItemId } from '../../helpers/locators';
+import { quatrixRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [
+	folderLocator({ displayOptions: {}, description: 'The folder whose whole tree to export' }),
+	binaryPropertyField({}, true),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [{ displayName: 'File Name', name: 'fileName', type: 'string', default: 'listing.csv' }, timeoutOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['exportCsv'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = await resolveItemId(this, i, 'folder', 'Folder', 'folder');
+	const propertyName = this.getNodeParameter('binaryPropertyName', i) as string;
+	const { fileName } = this.getNodeParameter('options', i, {}) as { fileName?: string };
+	const csv = (await quatrixRequest.call(this, {
+		method: 'GET',
+		path: `/file/csv/${id}`,
+		encoding: 'stream',
+		action: 'export the folder listing',
+		itemIndex: i,
+	})) as unknown as ByteStream;
+	const binary = await this.helpers.prepareBinaryData(csv, fileName || 'listing.csv', 'text/csv');
+	return [{ json: { folderId: id, fileName: binary.fileName }, binary: { [propertyName]: binary } }];
+}

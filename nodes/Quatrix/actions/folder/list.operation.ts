@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { limitRows, returnAllOrLimit, toItems } from '../../descriptions/common';
+import { folderLocator } from '../../descriptions/locators';
+import { FOLDER_TYPES, getFolderContent, resolveItemId } from '../../helpers/locators';
+
+const properties: INodeProperties[] = [
+	folderLocator({ displayOptions: {}, description: 'The folder to list; "/" is your home folder' }),
+	{
+		displayName: 'List',
+		name: 'kind',
+		type: 'options',
+		default: 'all',
+		options: [
+			{ name: 'Files and Folders', value: 'all' },
+			{ name: 'Files Only', value: 'files' },
+			{ name: 'Folders Only', value: 'folders' },
+		],
+	},
+	...returnAllOrLimit({}),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['list'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = await resolveItemId(this, i, 'folder', 'Folder', 'folder');
+	const folder = await getFolderContent(this, id, i);
+	const kind = this.getNodeParameter('kind', i, 'all') as string;
+	const children = (folder.content ?? [])
+		.filter((child) => (kind === 'all' ? true : (kind === 'folders') === FOLDER_TYPES.has(child.type)))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return toItems(limitRows(this, i, children));
+}

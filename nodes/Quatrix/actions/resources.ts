@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { resource as file } from './file/File.resource';
+import { resource as folder } from './folder/Folder.resource';
+
+export interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+}
+
+export interface Resource {
+	name: string;
+	value: string;
+	description: string;
+	operations: Record<string, Operation>;
+	properties: INodeProperties[];
+}
+
+/** Every resource of the node, in the order the user sees them. Adding one here adds it to the node and router. */
+export const RESOURCES: Resource[] = [file, folder];
