@@ -5,6 +5,8 @@ import { resource as folder } from './folder/Folder.resource';
 
 export interface Operation {
 	description: INodeProperties[];
+	/** The Quatrix API operations it calls, as "METHOD /path" of the spec (upload chunks: "POST /upload/chunked/{key}"). */
+	covers: string[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 

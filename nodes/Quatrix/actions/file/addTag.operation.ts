@@ -23,6 +23,9 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true, placeholder: 'invoices-2026' },
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/add-tag/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['addTag'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

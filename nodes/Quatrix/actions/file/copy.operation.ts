@@ -36,6 +36,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/copy'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['copy'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -12,6 +12,9 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/delete'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -43,6 +43,9 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['file'], operation: ['download'] } };
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/download-link', 'GET /file/download/{id}'];
+
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -9,6 +9,9 @@ const properties: INodeProperties[] = [
 	itemLocator({ displayOptions: {}, description: 'The file or folder to read' }),
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /file/metadata/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -9,6 +9,9 @@ const properties: INodeProperties[] = [
 	itemLocator({ displayOptions: {}, description: 'The file or folder to describe' }),
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /file/info/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getInfo'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -10,6 +10,9 @@ const properties: INodeProperties[] = [
 	itemLocator({ displayOptions: {}, description: 'The file or folder to measure; a folder counts everything inside it' }),
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /file/size/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getSize'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -9,6 +9,9 @@ import { expectArray } from '../../transport/shape';
 
 const properties: INodeProperties[] = [itemLocator({ displayOptions: {}, description: 'The file whose tags to list' })];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /file/tags/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getTags'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -20,6 +20,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/move'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['move'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -28,6 +28,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/rename/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['rename'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

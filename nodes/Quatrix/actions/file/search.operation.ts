@@ -33,6 +33,9 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/search'];
+
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -18,6 +18,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/metadata'];
+
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['setModifiedTime'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

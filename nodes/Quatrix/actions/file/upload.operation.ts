@@ -58,6 +58,9 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['file'], operation: ['upload'] } };
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /upload/link', 'POST /file/modify', 'GET /upload/finalize/{id}', 'POST /upload/chunked/{key}'];
+
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The bytes of an input binary: streamed from n8n's binary store, or from memory when the data has no id. */

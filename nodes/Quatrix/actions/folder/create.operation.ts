@@ -30,6 +30,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['POST /file/makedir'];
+
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -20,6 +20,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /file/csv/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['exportCsv'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -28,6 +28,9 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /file/diff/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getChanges'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -21,6 +21,9 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
 ];
 
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /file/metadata', 'GET /file/metadata/{id}'];
+
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['list'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
