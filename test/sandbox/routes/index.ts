@@ -1,0 +1,18 @@
+/**
+ * Every route module. A new area adds a file beside these (`export function register(r: Router)`) and one
+ * line here.
+ */
+import type { Router } from '../router';
+import * as auth from './auth';
+import * as account from './account';
+import * as profile from './profile';
+import * as files from './files';
+import * as upload from './upload';
+import * as download from './download';
+import * as activity from './activity';
+
+export const modules: Array<{ register(r: Router): void }> = [auth, account, profile, files, upload, download, activity];
+
+export function registerAll(r: Router): void {
+	for (const m of modules) m.register(r);
+}
