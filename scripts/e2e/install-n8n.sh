@@ -40,7 +40,12 @@ fi
 
 started=$(date +%s)
 log "installing n8n@${N8N_VERSION} with node@${NODE_VERSION} into $DIR (takes several minutes, once)"
-rm -rf "$DIR"
+# The package download (the slow step) has its own stamp, so a failure in a later step does not
+# repeat it; anything else left over from an interrupted run is thrown away.
+NPM_STAMP="$DIR/.npm-install-complete"
+if [ ! -f "$NPM_STAMP" ] || [ "$(cat "$NPM_STAMP")" != "$STAMP" ]; then
+	rm -rf "$DIR"
+fi
 mkdir -p "$DIR"
 cd "$DIR"
 
@@ -57,30 +62,36 @@ cat > package.json <<JSON
 JSON
 # A lockfile kept in the repo pins every transitive version, so a later release of some dependency
 # cannot break the install (n8n 2.41.3 does not install from the registry for that reason).
-if [ -f "$HERE/runtime/package-lock.json" ]; then
-	cp "$HERE/runtime/package-lock.json" package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-else
-	npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+if [ ! -f "$NPM_STAMP" ]; then
+	if [ -f "$HERE/runtime/package-lock.json" ]; then
+		cp "$HERE/runtime/package-lock.json" package-lock.json
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	else
+		npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+	fi
+	echo "$STAMP" > "$NPM_STAMP"
 fi
 
 log "fetching the Node ${NODE_VERSION} binary"
-(cd node_modules/node && node installArchSpecificPackage.js)
+(cd node_modules/node && node installArchSpecificPackage.js) >&2
 NODE_BIN="$DIR/node_modules/node/bin/node"
-if [ ! -x "$NODE_BIN" ]; then
-	NODE_BIN="$(find "$DIR/node_modules/node" -path '*node-linux-*/bin/node' -type f | head -n1)"
-fi
 "$NODE_BIN" --version | grep -qx "v${NODE_VERSION}" || { log "unexpected node: $("$NODE_BIN" --version)"; exit 1; }
 
-NODEDIR="$(dirname "$(dirname "$(readlink -f "$NODE_BIN")")")"
-[ -f "$NODEDIR/include/node/node_api.h" ] || { log "no Node headers under $NODEDIR"; exit 1; }
+# the platform package that installArchSpecificPackage.js put there ships the headers too
+NODEDIR="$(dirname "$(find "$DIR/node_modules/node/node_modules" -maxdepth 4 -path '*/include/node/node_api.h' | head -n1)")"
+NODEDIR="${NODEDIR%/include/node}"
+[ -f "$NODEDIR/include/node/node_api.h" ] || { log "no Node headers under $DIR/node_modules/node/node_modules"; exit 1; }
 
 log "building sqlite3 against $NODEDIR"
 NODE_GYP="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
 [ -f "$NODE_GYP" ] || NODE_GYP="$(find "$DIR/node_modules" -path '*/node-gyp/bin/node-gyp.js' | head -n1)"
 for sq in $(find "$DIR/node_modules" -type d -name sqlite3 -path '*/node_modules/sqlite3' -prune); do
 	[ -f "$sq/binding.gyp" ] || continue
-	(cd "$sq" && PATH="$(dirname "$NODE_BIN"):$PATH" "$NODE_BIN" "$NODE_GYP" rebuild --nodedir="$NODEDIR" --jobs="$(nproc)" >&2)
+	if ! (cd "$sq" && PATH="$(dirname "$NODE_BIN"):$PATH" "$NODE_BIN" "$NODE_GYP" rebuild --nodedir="$NODEDIR" --jobs="$(nproc)") >"$DIR/.sqlite3-build.log" 2>&1; then
+		tail -n 40 "$DIR/.sqlite3-build.log" >&2
+		log "sqlite3 build failed (full log: $DIR/.sqlite3-build.log)"
+		exit 1
+	fi
 done
 "$NODE_BIN" -e "require('$DIR/node_modules/sqlite3')" || { log "sqlite3 does not load"; exit 1; }
 
