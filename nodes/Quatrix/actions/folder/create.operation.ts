@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const existing = (await getFolderContent(this, parentId, i)).content?.find(
 			(child) => child.name === name && FOLDER_TYPES.has(child.type),
 		);
-		if (existing) return [{ json: { ...existing, created: false } as IDataObject }];
+		if (existing) return [{ json: { ...existing, alreadyExisted: true } as IDataObject }];
 	}
 	const folder = await quatrixRequest.call(this, {
 		method: 'POST',
@@ -53,5 +53,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 	});
 	forgetPaths(this);
-	return [{ json: { ...folder, created: true } }];
+	return [{ json: { ...folder, alreadyExisted: false } }];
 }
