@@ -192,6 +192,8 @@ async function chunk(ctx: Ctx): Promise<void> {
 
 function commit(ctx: Ctx, up: Upload, mtime: number | undefined): FileNode {
 	const st = ctx.state;
+	// the uploader (chunked/multipart calls are anonymous: the key is the capability)
+	const user = st.users.get(up.userId)!;
 	const t = st.now();
 	const blob = st.blobPath();
 	let f: FileNode;
@@ -203,7 +205,7 @@ function commit(ctx: Ctx, up: Upload, mtime: number | undefined): FileNode {
 		}
 		st.uploads.delete(up.key); // frees the reserved name
 		const name = st.nameTaken(parent, up.name) ? st.uniqueName(parent, up.name) : up.name;
-		f = st.newNode({ id: up.fileId, parent_id: parent.id, name, type: 'F', owner_id: parent.owner_id, creator_id: ctx.user.id });
+		f = st.newNode({ id: up.fileId, parent_id: parent.id, name, type: 'F', owner_id: parent.owner_id, creator_id: user.id });
 		st.attach(parent, f);
 		parent.modified = t;
 	} else {
@@ -230,7 +232,7 @@ function commit(ctx: Ctx, up: Upload, mtime: number | undefined): FileNode {
 	f.content_modified = t;
 	st.deadUploadKeys.set(up.key, 'finalized');
 	recordChange(st, f, up.mode === 'new' ? 'create' : 'modify');
-	recordActivity(st, ctx.user, 'upload', { files: [fileRef(st, f)], parent_id: f.parent_id, ...(up.mode === 'modify' ? { modify: true } : {}) }, {
+	recordActivity(st, user, 'upload', { files: [fileRef(st, f)], parent_id: f.parent_id, ...(up.mode === 'modify' ? { modify: true } : {}) }, {
 		duration: Math.max(0, t - up.started),
 	});
 	return f;
