@@ -87,7 +87,8 @@ export interface Sandbox {
 	/** every request received, in order (not the /__sandbox ones) */
 	requests: RecordedRequest[];
 	resetLog(): void;
-	/** byRoute keys are "METHOD template", e.g. "GET /file/metadata/{id}", or "METHOD (unmatched)" */
+	/** logins: successful (200 or 207) GET /session/login; byRoute keys are "METHOD template", e.g.
+	 * "GET /file/metadata/{id}", or "METHOD (unmatched)". resetLog() zeroes them with the log. */
 	stats(): { logins: number; requests: number; byRoute: Record<string, number> };
 	state: SandboxState;
 	seedFiles(parentId: string, count: number, namePrefix?: string): string[];

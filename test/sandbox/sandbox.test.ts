@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
-import { startSandbox, type Sandbox } from './index';
+import { Router, startSandbox, type Sandbox } from './index';
 
 let sb: Sandbox;
 
@@ -552,5 +552,35 @@ describe('faults', () => {
 		expect(reqs.every((q: any) => !q.path.startsWith('/__sandbox'))).toBe(true);
 		const clock: any = await (await fetch(`${sb.url}/__sandbox/clock`, { method: 'POST', body: JSON.stringify({ op: 'set', epochSeconds: 42 }) })).json();
 		expect(clock.now).toBe(42);
+	});
+});
+
+describe('router', () => {
+	test('literal segments before params, trailing slash optional, per method', () => {
+		const r = new Router();
+		const h = () => undefined;
+		r.get('/tracking/{id}', h).get('/tracking/activity', h).get('/tracking/', h).post('/automation/edit/', h);
+		const m = (method: string, p: string) => {
+			const x = r.match(method, p, false);
+			return x.kind === 'route' ? x.route.template : x.kind;
+		};
+		expect(m('GET', '/tracking/activity')).toBe('/tracking/activity');
+		expect(m('GET', '/tracking/activity/')).toBe('/tracking/activity');
+		expect(m('GET', '/tracking/abc')).toBe('/tracking/{id}');
+		expect(m('GET', '/tracking')).toBe('/tracking/');
+		expect(m('POST', '/automation/edit')).toBe('/automation/edit/');
+		expect(m('GET', '/automation/edit')).toBe('method');
+		expect(m('GET', '/nothing')).toBe('none');
+	});
+
+	test('delay fault and recorded route templates', async () => {
+		const token = await login();
+		sb.resetLog();
+		sb.faults.delay({ ms: 150, path: '/file/metadata/{id}' });
+		const t0 = Date.now();
+		await call('GET', `/file/metadata/${sb.admin.homeId}/`, { token });
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+		expect(sb.requests[0]).toMatchObject({ method: 'GET', route: '/file/metadata/{id}', status: 200 });
+		expect(sb.stats().byRoute['GET /file/metadata/{id}']).toBe(1);
 	});
 });

@@ -3,7 +3,6 @@
  * central directory). No ZIP64: archives over 4 GiB or 65,535 entries are refused up front.
  */
 import { crc32 } from 'zlib';
-import { once } from 'events';
 import type { Readable, Writable } from 'stream';
 
 export interface ZipEntry {
@@ -41,7 +40,17 @@ export async function writeZip(out: Writable, entries: ZipEntry[]): Promise<void
 	let offset = 0;
 	const write = async (b: Buffer) => {
 		offset += b.length;
-		if (!out.write(b)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+		if (!out.write(b)) {
+			await new Promise<void>((resolve) => {
+				const done = () => {
+					out.off('drain', done);
+					out.off('close', done);
+					resolve();
+				};
+				out.on('drain', done);
+				out.on('close', done);
+			});
+		}
 		if (out.destroyed) throw new Error('client went away');
 	};
 	for (const e of entries) {
