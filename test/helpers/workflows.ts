@@ -62,6 +62,11 @@ return out;`,
 	);
 }
 
+/** Reads a file from disk into binary data (streamed), as n8n's Read/Write Files from Disk node does. */
+export function readFileStep(path: string, name = 'Read File'): INode {
+	return { id: nextId(), name, type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, position: [0, 0], parameters: { operation: 'read', fileSelector: path, options: {} } } as INode;
+}
+
 export function workflowOf(...steps: INode[]): IWorkflowBase {
 	const trigger = {
 		id: nextId(),

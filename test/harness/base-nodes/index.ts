@@ -5,6 +5,7 @@ import { Code } from './Code.node';
 import { ConvertToFile } from './ConvertToFile.node';
 import { ManualTrigger } from './ManualTrigger.node';
 import { NoOp } from './NoOp.node';
+import { ReadWriteFile } from './ReadWriteFile.node';
 import { ScheduleTrigger } from './ScheduleTrigger.node';
 
 export function baseNodeTypes(): Record<string, INodeType> {
@@ -14,5 +15,6 @@ export function baseNodeTypes(): Record<string, INodeType> {
 		'n8n-nodes-base.noOp': new NoOp(),
 		'n8n-nodes-base.code': new Code(),
 		'n8n-nodes-base.convertToFile': new ConvertToFile(),
+		'n8n-nodes-base.readWriteFile': new ReadWriteFile(),
 	};
 }
