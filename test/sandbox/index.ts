@@ -19,6 +19,7 @@ import { controlHandler } from './control';
 import { registerAll } from './routes';
 
 export type { RecordedRequest, SandboxCore, Ctx } from './server';
+export { requestObservers } from './server';
 export type { ActivityEvent, FileNode, User, Session, Upload, DownloadLink, Job, FileTag, FileChange, LooseRecord } from './state';
 export { SandboxState } from './state';
 export type { FailSpec, MalformSpec, DelaySpec, CutSpec } from './faults';

@@ -25,6 +25,9 @@ export interface RecordedRequest {
 	route?: string;
 }
 
+/** Called with every recorded request once it is answered, in every sandbox of this process (the contract check). */
+export const requestObservers = new Set<(request: RecordedRequest) => void>();
+
 export interface SandboxCore {
 	state: SandboxState;
 	clock: SandboxClock;
@@ -166,6 +169,7 @@ export function createHandler(core: SandboxCore, control: (req: IncomingMessage,
 		const started = Date.now();
 		res.on('finish', () => {
 			rec.status = res.statusCode;
+			for (const observe of requestObservers) observe(rec);
 			if (core.opts.log) console.log(`[sandbox] ${method} ${fullPath} → ${res.statusCode} (${Date.now() - started} ms)`);
 		});
 		res.on('close', () => {
