@@ -97,6 +97,19 @@ export function forgetPaths(ctx: object) {
 	pathCache.delete(ctx);
 }
 
+/** A folder with its direct children, from a folder locator: one listing, reused when the path walk has it. */
+export async function resolveFolderListing(ctx: IExecuteFunctions, itemIndex: number, parameter: string, field: string): Promise<QuatrixItem> {
+	const locator = ctx.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
+	if (typeof locator === 'object' && locator.mode === 'path') {
+		const folder = await resolvePath(ctx, itemIndex, field, String(locator.value ?? ''));
+		if (!FOLDER_TYPES.has(folder.type)) {
+			throw inputError(ctx, itemIndex, field, `"${String(locator.value)}" is a file, not a folder`, 'Choose a folder.');
+		}
+		return folder.content ? folder : await getFolderContent(ctx, folder.id, itemIndex);
+	}
+	return await getFolderContent(ctx, await resolveItemId(ctx, itemIndex, parameter, field, 'folder'), itemIndex);
+}
+
 /**
  * The ID behind a file/folder resource locator, whatever mode the user chose.
  * `expect` checks the kind for paths (an ID is checked by Quatrix itself, which saves a request).

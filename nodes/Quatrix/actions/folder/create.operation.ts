@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { folderLocator } from '../../descriptions/locators';
-import { FOLDER_TYPES, forgetPaths, getFolderContent, resolveItemId } from '../../helpers/locators';
+import { FOLDER_TYPES, forgetPaths, resolveFolderListing, resolveItemId } from '../../helpers/locators';
 import { requireItemName } from '../../helpers/validate';
 import { quatrixRequest } from '../../transport/request';
 
@@ -37,13 +37,15 @@ export const description = updateDisplayOptions({ show: { resource: ['folder'], 
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = requireItemName(this, i, 'Name', this.getNodeParameter('name', i));
-	const parentId = await resolveItemId(this, i, 'folder', 'Parent Folder', 'folder');
 	const conflict = this.getNodeParameter('conflict', i, 'useExisting') as string;
+	let parentId: string;
 	if (conflict === 'useExisting') {
-		const existing = (await getFolderContent(this, parentId, i)).content?.find(
-			(child) => child.name === name && FOLDER_TYPES.has(child.type),
-		);
+		const parent = await resolveFolderListing(this, i, 'folder', 'Parent Folder');
+		const existing = parent.content?.find((child) => child.name === name && FOLDER_TYPES.has(child.type));
 		if (existing) return [{ json: { ...existing, alreadyExisted: true } as IDataObject }];
+		parentId = parent.id;
+	} else {
+		parentId = await resolveItemId(this, i, 'folder', 'Parent Folder', 'folder');
 	}
 	const folder = await quatrixRequest.call(this, {
 		method: 'POST',

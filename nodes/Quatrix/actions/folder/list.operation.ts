@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitRows, returnAllOrLimit, toItems } from '../../descriptions/common';
 import { folderLocator } from '../../descriptions/locators';
-import { FOLDER_TYPES, getFolderContent, resolveItemId } from '../../helpers/locators';
+import { FOLDER_TYPES, resolveFolderListing } from '../../helpers/locators';
 
 const properties: INodeProperties[] = [
 	folderLocator({ displayOptions: {}, description: 'The folder to list; "/" is your home folder' }),
@@ -27,8 +27,7 @@ export const covers = ['GET /file/metadata', 'GET /file/metadata/{id}'];
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['list'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = await resolveItemId(this, i, 'folder', 'Folder', 'folder');
-	const folder = await getFolderContent(this, id, i);
+	const folder = await resolveFolderListing(this, i, 'folder', 'Folder');
 	const kind = this.getNodeParameter('kind', i, 'all') as string;
 	const children = (folder.content ?? [])
 		.filter((child) => (kind === 'all' ? true : (kind === 'folders') === FOLDER_TYPES.has(child.type)))
