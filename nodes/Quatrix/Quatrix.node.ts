@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { searchFolders, searchItems } from './methods/listSearch';
+import { searchReceivedShares, searchRecipients, searchShares } from './methods/sharing';
 
 export class Quatrix implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,7 +46,7 @@ export class Quatrix implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchFolders, searchItems } };
+	methods = { listSearch: { searchFolders, searchItems, searchShares, searchReceivedShares, searchRecipients } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,6 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { resource as file } from './file/File.resource';
 import { resource as folder } from './folder/Folder.resource';
+import { resource as share } from './share/Share.resource';
+import { resource as quicklink } from './quicklink/Quicklink.resource';
+import { resource as fileRequest } from './fileRequest/FileRequest.resource';
+import { resource as returnedFiles } from './returnedFiles/ReturnedFiles.resource';
+import { resource as inbox } from './inbox/Inbox.resource';
+import { resource as activity } from './activity/Activity.resource';
 
 export interface Operation {
 	description: INodeProperties[];
@@ -19,4 +25,4 @@ export interface Resource {
 }
 
 /** Every resource of the node, in the order the user sees them. Adding one here adds it to the node and router. */
-export const RESOURCES: Resource[] = [file, folder];
+export const RESOURCES: Resource[] = [file, folder, share, quicklink, fileRequest, returnedFiles, inbox, activity];

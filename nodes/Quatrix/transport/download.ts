@@ -40,13 +40,27 @@ export async function downloadToBinary(
 		itemIndex,
 	});
 	const { id } = expectShape<{ id: string }>(this, 'prepare the download', link, { id: 'string' }, itemIndex);
+	return await streamToBinary.call(this, `/file/download/${id}`, fallbackName, 'download', itemIndex);
+}
+
+/**
+ * Streams one download (`/file/download/{id}`, `/share/download/{id}`) into n8n binary data, named after
+ * Quatrix's Content-Disposition, else `fallbackName`.
+ */
+export async function streamToBinary(
+	this: IExecuteFunctions,
+	path: string,
+	fallbackName: string,
+	action: string,
+	itemIndex: number,
+): Promise<IBinaryData> {
 	const response = (await quatrixRequest.call(this, {
 		method: 'GET',
-		path: `/file/download/${id}`,
+		path,
 		headers: { Accept: 'application/octet-stream' },
 		encoding: 'stream',
 		returnFullResponse: true,
-		action: 'download',
+		action,
 		itemIndex,
 	})) as unknown as FullResponse<ByteStream>;
 	const name = fileNameFromDisposition(response.headers['content-disposition']) ?? fallbackName;

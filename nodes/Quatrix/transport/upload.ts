@@ -27,9 +27,11 @@ export interface UploadRequest {
 	mtime?: number;
 	mimeType?: string;
 	itemIndex: number;
+	/** Reserves the file another way (e.g. a files-return upload link) instead of /upload/link or /file/modify. */
+	reserve?: () => Promise<UploadSlot>;
 }
 
-interface UploadSlot {
+export interface UploadSlot {
 	upload_key: string;
 	file_id: string;
 	parent_id: string;
@@ -74,6 +76,7 @@ async function findFileByName(ctx: IExecuteFunctions, parentId: string, name: st
 }
 
 async function reserve(ctx: IExecuteFunctions, request: UploadRequest): Promise<UploadSlot> {
+	if (request.reserve) return await request.reserve();
 	const { parentId, name, source, conflict, itemIndex } = request;
 	if (conflict === 'replace') {
 		const existing = await findFileByName(ctx, parentId, name, itemIndex);

@@ -10,8 +10,12 @@ import * as files from './files';
 import * as upload from './upload';
 import * as download from './download';
 import * as activity from './activity';
+import * as shares from './shares';
+import * as tracking from './tracking';
+import * as inbox from './inbox';
+import * as filesReturn from './filesReturn';
 
-export const modules: Array<{ register(r: Router): void }> = [auth, account, profile, files, upload, download, activity];
+export const modules: Array<{ register(r: Router): void }> = [auth, account, profile, files, upload, download, activity, shares, tracking, inbox, filesReturn];
 
 export function registerAll(r: Router): void {
 	for (const m of modules) m.register(r);

@@ -64,7 +64,7 @@ export const covers = ['POST /upload/link', 'POST /file/modify', 'GET /upload/fi
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The bytes of an input binary: streamed from n8n's binary store, or from memory when the data has no id. */
-async function sourceOf(ctx: IExecuteFunctions, binary: IBinaryData): Promise<UploadSource> {
+export async function sourceOf(ctx: IExecuteFunctions, binary: IBinaryData): Promise<UploadSource> {
 	if (binary.id) {
 		const id = binary.id;
 		const { fileSize } = await ctx.helpers.getBinaryMetadata(id);
