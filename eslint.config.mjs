@@ -36,7 +36,7 @@ export default [
 	},
 	{
 		// Resource-locator modes look like parameters to this rule, but modes have no default.
-		files: ['nodes/Quatrix/descriptions/locators.ts'],
+		files: ['nodes/Quatrix/descriptions/locators.ts', 'nodes/Quatrix/descriptions/directory.ts'],
 		rules: { 'n8n-nodes-base/node-param-default-missing': 'off' },
 	},
 	{

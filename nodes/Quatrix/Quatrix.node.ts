@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { searchFolders, searchItems } from './methods/listSearch';
+import { getContactGroups, getProjectFolders, getUserGroups, getUsers, searchAutomationRules, searchContacts, searchGroups, searchProjectFolders, searchUsers } from './methods/directory';
 import { searchReceivedShares, searchRecipients, searchShares } from './methods/sharing';
 
 export class Quatrix implements INodeType {
@@ -46,7 +47,7 @@ export class Quatrix implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchFolders, searchItems, searchShares, searchReceivedShares, searchRecipients } };
+	methods = { listSearch: { searchFolders, searchItems, searchShares, searchReceivedShares, searchRecipients, searchUsers, searchContacts, searchGroups, searchProjectFolders, searchAutomationRules }, loadOptions: { getUsers, getUserGroups, getContactGroups, getProjectFolders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

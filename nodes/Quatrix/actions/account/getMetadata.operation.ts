@@ -1,0 +1,15 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { quatrixRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [];
+
+/** The Quatrix API operations this step calls (for the coverage table). */
+export const covers = ['GET /account/metadata'];
+
+export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getMetadata'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return [{ json: await quatrixRequest.call(this, { method: 'GET', path: '/account/metadata', action: 'read the account metadata', itemIndex: i }) }];
+}
