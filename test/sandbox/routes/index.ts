@@ -14,8 +14,14 @@ import * as shares from './shares';
 import * as tracking from './tracking';
 import * as inbox from './inbox';
 import * as filesReturn from './filesReturn';
+import * as users from './users';
+import * as contacts from './contacts';
+import * as groups from './groups';
+import * as projectFolders from './projectFolders';
+import * as automation from './automation';
+import * as admin from './admin';
 
-export const modules: Array<{ register(r: Router): void }> = [auth, account, profile, files, upload, download, activity, shares, tracking, inbox, filesReturn];
+export const modules: Array<{ register(r: Router): void }> = [auth, account, profile, files, upload, download, activity, shares, tracking, inbox, filesReturn, users, contacts, groups, projectFolders, automation, admin];
 
 export function registerAll(r: Router): void {
 	for (const m of modules) m.register(r);
