@@ -216,6 +216,19 @@ export function createHandler(core: SandboxCore, control: (req: IncomingMessage,
 		};
 
 		try {
+			// The JSON body is read and recorded first, so that a request answered by an injected fault (or given
+			// up by the client during a delay) is still recorded with what it sent.
+			let raw: Buffer | undefined;
+			if (match.kind === 'route' && match.route.opts.body === 'json') {
+				raw = await readBody(req);
+				if (raw.length) {
+					try {
+						rec.body = JSON.parse(raw.toString('utf8'));
+					} catch {
+						// refused below, after authentication, as before
+					}
+				}
+			}
 			const d = core.faults.takeDelay(p);
 			if (d) await sleep(d.ms);
 			const f = core.faults.takeFail(p);
@@ -240,15 +253,11 @@ export function createHandler(core: SandboxCore, control: (req: IncomingMessage,
 				throw new ApiError(405, ErrorCode.NOT_SUPPORTED, `Not supported: ${method} ${fullPath}`, { allowed: match.allowed }, { Allow: match.allowed.join(', ') });
 			}
 			authenticate(ctx);
-			if (match.route.opts.body === 'json') {
-				const raw = await readBody(req);
-				if (raw.length) {
-					try {
-						ctx.body = JSON.parse(raw.toString('utf8'));
-					} catch {
-						throw new ApiError(400, ErrorCode.BAD_PARAMETER, 'Bad parameter value: the body is not valid JSON');
-					}
-					rec.body = ctx.body;
+			if (raw?.length) {
+				try {
+					ctx.body = JSON.parse(raw.toString('utf8'));
+				} catch {
+					throw new ApiError(400, ErrorCode.BAD_PARAMETER, 'Bad parameter value: the body is not valid JSON');
 				}
 			} else if (match.route.opts.body === 'none') {
 				req.resume();
