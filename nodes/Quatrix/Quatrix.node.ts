@@ -6,6 +6,7 @@ import { router } from './actions/router';
 import { searchFolders, searchItems } from './methods/listSearch';
 import { getContactGroups, getProjectFolders, getUserGroups, getUsers, searchAutomationRules, searchContacts, searchGroups, searchProjectFolders, searchUsers } from './methods/directory';
 import { searchReceivedShares, searchRecipients, searchShares } from './methods/sharing';
+import { authenticationProperty, quatrixCredentials } from './descriptions/authentication';
 
 export class Quatrix implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,21 +21,9 @@ export class Quatrix implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'quatrixApi', required: true, displayOptions: { show: { authentication: ['password'] } } },
-			{ name: 'quatrixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: quatrixCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Email and Password', value: 'password' },
-					{ name: 'API Key', value: 'apiKey' },
-				],
-				default: 'password',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

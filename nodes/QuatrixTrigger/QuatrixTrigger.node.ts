@@ -5,6 +5,7 @@ import { folderLocator } from '../Quatrix/descriptions/locators';
 import { searchFolders } from '../Quatrix/methods/listSearch';
 import { TRIGGER_EVENTS } from './events';
 import { pollQuatrix } from './poll';
+import { authenticationProperty, quatrixCredentials } from '../Quatrix/descriptions/authentication';
 
 export class QuatrixTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,21 +20,9 @@ export class QuatrixTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'quatrixApi', required: true, displayOptions: { show: { authentication: ['password'] } } },
-			{ name: 'quatrixApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: quatrixCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Email and Password', value: 'password' },
-					{ name: 'API Key', value: 'apiKey' },
-				],
-				default: 'password',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Events',
 				name: 'events',
