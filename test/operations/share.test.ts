@@ -73,9 +73,23 @@ describe('share.create', () => {
 		expect(sandbox.state.shares.size).toBe(before);
 	});
 
+	it('adds a missing email as a contact when Create Missing Contacts is on, and finds it the next time', async () => {
+		const { fileIds } = folderWithFiles(sandbox, 'new-contact', 1);
+		const step = quatrixStep({ resource: 'share', operation: 'create', file: byId(fileIds[0]), recipients: 'carol@example.com, bob@sandbox.test', createMissingContacts: true, options: {} });
+		const first = (await runSteps(sandbox, [step])).output('Quatrix')[0].json;
+		const carol = [...sandbox.state.contacts.values()].find((contact) => contact.email === 'carol@example.com')!;
+		expect(first.recipients).toEqual(expect.arrayContaining([expect.objectContaining({ id: carol.id, email: 'carol@example.com', created: true })]));
+		expect(sandbox.state.shares.get(String(first.id))!.recipients).toEqual(expect.arrayContaining([carol.id, recipientOf(sandbox).id]));
+		sandbox.resetLog();
+		const second = (await runSteps(sandbox, [step])).output('Quatrix')[0].json;
+		expect(second.recipients).toEqual(expect.arrayContaining([{ id: carol.id, email: 'carol@example.com', name: 'carol' }]));
+		expect(requestsTo(sandbox, 'POST /contact/create')).toBe(0);
+	});
+
 	it('refuses files from two folders', async () => {
 		const a = folderWithFiles(sandbox, 'two-folders-a', 1);
 		const b = folderWithFiles(sandbox, 'two-folders-b', 1);
+		sandbox.resetLog();
 		const result = await runSteps(sandbox, [
 			quatrixStep({ resource: 'share', operation: 'create', file: byId(a.fileIds[0]), moreFileIds: b.fileIds[0], recipients: 'bob@sandbox.test', options: {} }),
 		]);

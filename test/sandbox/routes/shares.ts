@@ -306,7 +306,11 @@ function recipients(ctx: Ctx): void {
 	const prefix = String(ctx.query.email ?? '').toLowerCase();
 	const rows: Array<Record<string, unknown>> = [];
 	for (const u of ctx.state.users.values()) rows.push({ id: u.id, name: u.name, email: u.email, has_key: false });
-	for (const c of ctx.state.contacts.values()) rows.push({ id: c.id, name: c.name ?? '', email: c.email ?? '', has_key: Boolean(c.has_key) });
+	for (const c of ctx.state.contacts.values()) {
+		// personal contacts are their owner's only (as in the contacts area)
+		if (c.personal && c.owner_id !== ctx.user.id) continue;
+		rows.push({ id: c.id, name: c.name ?? '', email: c.email ?? '', has_key: Boolean(c.has_key) });
+	}
 	ctx.send(200, rows.filter((r) => String(r.email).toLowerCase().startsWith(prefix)));
 }
 
