@@ -5,7 +5,7 @@ import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { searchFolders, searchItems } from './methods/listSearch';
 import { getContactGroups, getProjectFolders, getUserGroups, getUsers, searchAutomationRules, searchContacts, searchGroups, searchProjectFolders, searchUsers } from './methods/directory';
-import { searchReceivedShares, searchRecipients, searchShares } from './methods/sharing';
+import { searchReceivedShares, searchShares } from './methods/sharing';
 import { authenticationProperty, quatrixCredentials } from './descriptions/authentication';
 
 export class Quatrix implements INodeType {
@@ -36,7 +36,7 @@ export class Quatrix implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchFolders, searchItems, searchShares, searchReceivedShares, searchRecipients, searchUsers, searchContacts, searchGroups, searchProjectFolders, searchAutomationRules }, loadOptions: { getUsers, getUserGroups, getContactGroups, getProjectFolders } };
+	methods = { listSearch: { searchFolders, searchItems, searchShares, searchReceivedShares, searchUsers, searchContacts, searchGroups, searchProjectFolders, searchAutomationRules }, loadOptions: { getUsers, getUserGroups, getContactGroups, getProjectFolders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -36,7 +36,7 @@ export function shareLocator(
 	};
 }
 
-/** A user (or contact) picked by name or email, or by ID. */
+/** A user picked by name or email (the users list), or by ID. */
 export function userLocator(overrides: Partial<INodeProperties> & Pick<INodeProperties, 'displayOptions'>): INodeProperties {
 	return {
 		displayName: 'User',
@@ -48,7 +48,7 @@ export function userLocator(overrides: Partial<INodeProperties> & Pick<INodeProp
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchRecipients', searchable: true },
+				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
 			},
 			{
 				displayName: 'By ID',

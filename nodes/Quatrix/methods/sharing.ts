@@ -44,20 +44,3 @@ export async function searchReceivedShares(this: ILoadOptionsFunctions, filter?:
 		}));
 	return { results };
 }
-
-/** Contacts and users you can share with, by the start of their email. */
-export async function searchRecipients(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const answer = (await quatrixRequest.call(this, {
-		method: 'GET',
-		path: '/share/recipients',
-		qs: filter ? { email: filter.trim() } : {},
-		action: 'list recipients',
-	})) as unknown;
-	const rows = Array.isArray(answer) ? (answer as IDataObject[]) : answer && typeof answer === 'object' && 'id' in answer ? [answer as IDataObject] : [];
-	return {
-		results: rows.slice(0, PICKER_ROWS).map((row) => ({
-			name: row.name && row.name !== row.email ? `${String(row.name)} <${String(row.email)}>` : String(row.email ?? row.id),
-			value: String(row.id),
-		})),
-	};
-}
