@@ -128,6 +128,9 @@ async function truncateTo(p: string, size: number): Promise<void> {
 async function chunk(ctx: Ctx): Promise<void> {
 	const st = ctx.state;
 	const up = getUpload(ctx, ctx.params.key);
+	// A chunk re-sent right after a cut connection can arrive while the cut one is still being rolled back: wait
+	// for that to settle (the chunks of one upload are handled one after the other) instead of refusing it.
+	for (let waited = 0; up.busy && waited < 2000; waited += 10) await new Promise((settled) => setTimeout(settled, 10));
 	const cr = ctx.req.headers['content-range'];
 	if (typeof cr !== 'string') throw new ApiError(400, ErrorCode.MISSING_PARAMETER, 'Missing parameter: Content-Range', { name: 'Content-Range' });
 	const m = RANGE_RE.exec(cr.trim());
@@ -156,7 +159,7 @@ async function chunk(ctx: Ctx): Promise<void> {
 	try {
 		await truncateTo(up.tmpPath, start);
 		const ws = fs.createWriteStream(up.tmpPath, { flags: 'r+', start });
-		const meter = new Meter(len, cutAt === len ? undefined : cutAt, () => ctx.req.socket.destroy());
+		const meter = new Meter(len, cutAt === len ? undefined : cutAt, () => ctx.req.socket?.destroy());
 		let failed: unknown;
 		try {
 			await pipeline(ctx.req, meter, ws);
@@ -171,7 +174,7 @@ async function chunk(ctx: Ctx): Promise<void> {
 			up.received = start;
 			up.lastRange = start === prevReceived ? prevRange : undefined;
 			if (cutNow) {
-				ctx.req.socket.destroy();
+				ctx.req.socket?.destroy();
 				return;
 			}
 			if (failed instanceof ApiError) throw failed;
