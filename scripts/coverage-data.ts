@@ -18,6 +18,10 @@ export const OPERATIONS_DOC = path.join(REPO_ROOT, 'docs/operations-table.md');
 
 /** Operations of the spec left out of the node, and why. Add a line here rather than leaving a gap. */
 export const EXCLUDED: Record<string, string> = {
+	'POST /share/send-request/{id}':
+		'Deprecated by Quatrix: File Request → Create (POST /share/request) creates and sends a request in one call, and nothing today produces the id the old call needs.',
+	'GET /share/preview/{id}':
+		'A thumbnail for the recipient web page; Share → Download gives the file itself, and Preview → Download gives a preview of your own files.',
 	'POST /session/login':
 		'Second sign-in step (2FA code or PIN). n8n cannot type a one-time code; the credential tells the user to use an API key instead.',
 	'GET /session/keepalive':

@@ -171,6 +171,39 @@ describe('share.download', () => {
 	});
 });
 
+describe('share.download with a PIN', () => {
+	it('unlocks a PIN-protected share for the recipient, who cannot open it without the PIN', async () => {
+		const { fileIds } = folderWithFiles(sandbox, 'pin-share', 1);
+		const share = await createShare(fileIds, { shareType: 'C', options: { pin: '48151' } });
+		const asRecipient = (options: Record<string, unknown>) =>
+			runSteps(sandbox, [quatrixStep({ resource: 'share', operation: 'download', share: byId(String(share.id)), binaryPropertyName: 'data', options }, { auth: 'apiKey' })], {
+				credentials: recipientCredentials(sandbox),
+			});
+		const locked = await asRecipient({});
+		expect(locked.error?.message).toMatch(/\[Quatrix code 73: Not allowed without PIN\]/);
+		const wrong = await asRecipient({ pin: '00000' });
+		expect(wrong.error?.message).toMatch(/^Quatrix: unlock the share with its PIN failed: .*\[Quatrix code 84: Failed PIN\]/);
+		expect(`${wrong.error?.message} ${(wrong.error as { description?: string }).description}`).not.toContain('00000');
+		const opened = await asRecipient({ pin: '48151' });
+		expect(opened.error).toBeUndefined();
+		expect((await opened.readBinary(opened.output('Quatrix')[0], 'data')).toString()).toBe(`${sandbox.state.files.get(fileIds[0])!.name}\n`);
+		expect(requestsTo(sandbox, 'POST /share/login-pin')).toBeGreaterThanOrEqual(2);
+	});
+
+	it('unlocks a PIN-protected quicklink through the quicklink call', async () => {
+		const { fileIds } = folderWithFiles(sandbox, 'pin-quicklink', 1);
+		const created = await runSteps(sandbox, [quatrixStep({ resource: 'quicklink', operation: 'create', file: byId(fileIds[0]), options: { pin: '2718' } })]);
+		expect(created.error).toBeUndefined();
+		const link = created.output('Quatrix')[0].json;
+		const files = await runSteps(sandbox, [quatrixStep({ resource: 'share', operation: 'getFiles', share: byId(String(link.id)), returnAll: true, options: { pin: '2718' } }, { auth: 'apiKey' })], {
+			credentials: recipientCredentials(sandbox),
+		});
+		expect(files.error).toBeUndefined();
+		expect(files.output('Quatrix').map((item) => item.json.id)).toEqual(fileIds);
+		expect(requestsTo(sandbox, 'POST /quicklink/login-pin')).toBe(1);
+	});
+});
+
 describe('share.revoke', () => {
 	it('revokes a share; its download link then fails with a readable Quatrix error', async () => {
 		const { fileIds } = folderWithFiles(sandbox, 'revoke-share', 1);

@@ -132,3 +132,13 @@ export const pinOption: INodeProperties = {
 	default: '',
 	description: 'A PIN the recipients must type before they can download. Tell it to them another way.',
 };
+
+/** The PIN of a share someone sent you, for the recipient-side operations. */
+export const sharePinOption: INodeProperties = {
+	displayName: 'PIN',
+	name: 'pin',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description: "The share's PIN, if the sender protected it with one",
+};

@@ -227,6 +227,32 @@ export async function listTracking(ctx: QuatrixContext, userId: string | undefin
 	return expectArray(ctx, 'list the shares', answer, itemIndex);
 }
 
+const NOT_FOUND = 20;
+
+/**
+ * Types a share's PIN for this session, as a recipient does before opening a PIN-protected share or quicklink.
+ * Quatrix has one call for shares and one for quicklinks; a quicklink id is unknown to the share call.
+ */
+export async function unlockShare(ctx: IExecuteFunctions, i: number, shareId: string, pinText: unknown): Promise<void> {
+	const pin = encodePin(ctx, i, pinText);
+	if (!pin) return;
+	const unlock = async (kind: 'share' | 'quicklink') =>
+		await quatrixRequest.call(ctx, {
+			method: 'POST',
+			path: `/${kind}/login-pin`,
+			body: { id: shareId, pin },
+			idempotent: true,
+			action: `unlock the ${kind} with its PIN`,
+			itemIndex: i,
+		});
+	try {
+		await unlock('share');
+	} catch (error) {
+		if (quatrixCodeOf(error) !== NOT_FOUND) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		await unlock('quicklink');
+	}
+}
+
 /** A download id for all files of a share, or for some of them. */
 export async function shareDownloadId(ctx: IExecuteFunctions, i: number, shareId: string, fileIds: string[]): Promise<string> {
 	const answer = await quatrixRequest.call(ctx, {

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../descriptions/common';
 import { timeoutOption } from '../../descriptions/locators';
-import { shareLocator } from '../../descriptions/sharing';
-import { shareDownloadId, shareIdOf, splitList } from '../../helpers/sharing';
+import { shareLocator, sharePinOption } from '../../descriptions/sharing';
+import { shareDownloadId, shareIdOf, splitList, unlockShare } from '../../helpers/sharing';
 import { inputError, requireItemName, requireQuatrixId } from '../../helpers/validate';
 import { streamToBinary } from '../../transport/download';
 
@@ -32,13 +32,14 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Comma-separated IDs of some of the share\'s files. Default: all of them. Several files come as one ZIP file.',
 			},
+			sharePinOption,
 			timeoutOption,
 		],
 	},
 ];
 
 /** The Quatrix API operations this step calls (for the coverage table). */
-export const covers = ['GET /share/download-link/{id}', 'POST /share/download-link/{id}', 'GET /share/download/{id}'];
+export const covers = ['GET /share/download-link/{id}', 'POST /share/download-link/{id}', 'GET /share/download/{id}', 'POST /share/login-pin', 'POST /quicklink/login-pin'];
 
 export const description = updateDisplayOptions({ show: { resource: ['share'], operation: ['download'] } }, properties);
 
@@ -46,9 +47,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const propertyName = (this.getNodeParameter('binaryPropertyName', i) as string).trim();
 	if (!propertyName) throw inputError(this, i, 'Put Output File in Field', 'is empty', 'Give the binary field a name, e.g. data.');
 	const shareId = shareIdOf(this, i);
-	const options = this.getNodeParameter('options', i, {}) as { fileName?: string; fileIds?: string };
+	const options = this.getNodeParameter('options', i, {}) as { fileName?: string; fileIds?: string; pin?: string };
 	const fileIds = splitList(options.fileIds).map((value) => requireQuatrixId(this, i, 'Only These File IDs', value));
 	const fileName = options.fileName ? requireItemName(this, i, 'File Name', options.fileName) : undefined;
+	await unlockShare(this, i, shareId, options.pin);
 	const downloadId = await shareDownloadId(this, i, shareId, fileIds);
 	const binary = await streamToBinary.call(this, `/share/download/${downloadId}`, `share-${shareId}.zip`, 'download the share', i);
 	if (fileName) binary.fileName = fileName;
