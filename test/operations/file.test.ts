@@ -156,64 +156,117 @@ describe('file.download', () => {
 	});
 });
 
-describe('file.get, file.getInfo, file.getSize', () => {
-	it('reads metadata, extended info and size', async () => {
-		const folderId = await makeFolder('meta');
-		await uploadFiles(folderId, 2, 100);
-		const result = await runSteps(sandbox, [
-			quatrixStep({ resource: 'file', operation: 'get', item: byPath('/meta/file-1.txt') }, { name: 'Get' }),
-			quatrixStep({ resource: 'file', operation: 'getInfo', item: byPath('/meta/file-1.txt') }, { name: 'Info' }),
-			quatrixStep({ resource: 'file', operation: 'getSize', item: byId(folderId) }, { name: 'Size' }),
-		]);
-		expect(result.error).toBeUndefined();
-		expect(result.output('Get')[0].json).toMatchObject({ name: 'file-1.txt', type: 'F', size: 100 });
-		expect(result.output('Info')[0].json).toMatchObject({ name: 'file-1.txt' });
-		expect(result.output('Size')[0].json).toEqual({ id: folderId, size: 200 });
+async function uploadedFile(folderName: string, bytes = 1000) {
+	const folderId = await makeFolder(folderName);
+	const [file] = await uploadFiles(folderId, 1, bytes);
+	return { folderId, file };
+}
+
+describe('file.get', () => {
+	it('reads the metadata of a file given by path', async () => {
+		await uploadedFile('meta-get', 100);
+		const result = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'get', item: byPath('/meta-get/file-0.txt') })]);
+		expect(result.output('Quatrix')[0].json).toMatchObject({ name: 'file-0.txt', type: 'F', size: 100 });
 	});
 });
 
-describe('file.copy, file.move, file.rename, file.delete', () => {
-	it('copies and waits for the copy, moves, renames and deletes to the trash', async () => {
-		const source = await makeFolder('src');
-		const target = await makeFolder('dst');
-		const [file] = await uploadFiles(source);
+describe('file.getInfo', () => {
+	it('reads the extended information of a file', async () => {
+		const { file } = await uploadedFile('meta-info');
+		const result = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'getInfo', item: byId(String(file.id)) })]);
+		expect(result.output('Quatrix')[0].json).toMatchObject({ id: file.id, name: 'file-0.txt' });
+	});
+});
+
+describe('file.getSize', () => {
+	it('adds up everything in a folder', async () => {
+		const folderId = await makeFolder('meta-size');
+		await uploadFiles(folderId, 2, 100);
+		const result = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'getSize', item: byId(folderId) })]);
+		expect(result.output('Quatrix')[0].json).toEqual({ id: folderId, size: 200 });
+	});
+});
+
+describe('file.copy', () => {
+	it('copies into another folder and waits for the copy to appear', async () => {
+		const { file } = await uploadedFile('copy-src');
+		const target = await makeFolder('copy-dst');
 		const copy = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'copy', item: byId(String(file.id)), destination: byId(target), conflict: 'rename', wait: true, waitSeconds: 5 })]);
-		expect(copy.output('Quatrix')[0].json).toMatchObject({ status: 'done', name: 'file-0.txt', parent_id: target });
-		expect(copy.output('Quatrix')[0].json.jobId).toEqual(expect.any(String));
-
-		const rename = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'rename', item: byId(String(file.id)), newName: 'moved.txt', conflict: 'fail' })]);
-		expect(rename.output('Quatrix')[0].json).toMatchObject({ name: 'moved.txt', old_name: 'file-0.txt' });
-
-		const move = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'move', item: byId(String(file.id)), destination: byPath('/dst'), conflict: 'rename' })]);
-		expect(move.output('Quatrix')[0].json).toMatchObject({ id: file.id, parent_id: target, name: 'moved.txt' });
-
-		const del = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'delete', item: byPath('/dst/moved.txt') })]);
-		expect(del.output('Quatrix')[0].json).toMatchObject({ id: file.id, deleted: true });
-		expect(sandbox.state.isInTrash(sandbox.state.files.get(String(file.id))!)).toBe(true);
+		expect(copy.output('Quatrix')[0].json).toMatchObject({ status: 'done', name: 'file-0.txt', parent_id: target, jobId: expect.any(String) });
+		expect(childrenNames(target)).toEqual(['file-0.txt']);
 	});
 
-	it('refuses names with a slash or "..", before any request', async () => {
+	it('returns the job at once when told not to wait', async () => {
+		const { file, folderId } = await uploadedFile('copy-nowait');
+		const copy = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'copy', item: byId(String(file.id)), destination: byId(folderId), conflict: 'rename', wait: false })]);
+		expect(copy.output('Quatrix')[0].json).toMatchObject({ status: 'accepted', jobId: expect.any(String) });
+	});
+});
+
+describe('file.rename', () => {
+	it('renames a file, and refuses names with a slash before any request', async () => {
+		const { file } = await uploadedFile('rename');
+		const rename = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'rename', item: byId(String(file.id)), newName: 'renamed.txt', conflict: 'fail' })]);
+		expect(rename.output('Quatrix')[0].json).toMatchObject({ name: 'renamed.txt', old_name: 'file-0.txt' });
 		sandbox.resetLog();
-		const result = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'rename', item: byId('3f2b9c1e-8a4d-4e7f-9b21-0c5d6e7f8a9b'), newName: 'a/b', conflict: 'fail' })]);
-		expect(result.error?.message).toBe('New Name: "a/b" contains a slash (item 0)');
+		const bad = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'rename', item: byId(String(file.id)), newName: 'a/b', conflict: 'fail' })]);
+		expect(bad.error?.message).toBe('New Name: "a/b" contains a slash (item 0)');
 		expect(sandbox.requests.filter((request) => request.route !== '/session/login')).toEqual([]);
 	});
 });
 
-describe('file.search, file.getTags, file.addTag, file.setModifiedTime', () => {
-	it('finds files by name, tags them and sets their time', async () => {
-		const folderId = await makeFolder('searchable');
-		const [file] = await uploadFiles(folderId);
+describe('file.move', () => {
+	it('moves a file into a folder given by path', async () => {
+		const { file } = await uploadedFile('move-src');
+		const target = await makeFolder('move-dst');
+		const move = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'move', item: byId(String(file.id)), destination: byPath('/move-dst'), conflict: 'rename' })]);
+		expect(move.output('Quatrix')[0].json).toMatchObject({ id: file.id, parent_id: target, name: 'file-0.txt' });
+	});
+});
+
+describe('file.delete', () => {
+	it('moves a file to the trash', async () => {
+		const { file } = await uploadedFile('delete-me');
+		const del = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'delete', item: byPath('/delete-me/file-0.txt') })]);
+		expect(del.output('Quatrix')[0].json).toMatchObject({ id: file.id, deleted: true });
+		expect(sandbox.state.isInTrash(sandbox.state.files.get(String(file.id))!)).toBe(true);
+	});
+});
+
+describe('file.search', () => {
+	it('finds files by name', async () => {
+		const { file } = await uploadedFile('searchable');
+		const result = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'search', query: 'file-0', kind: 'files', returnAll: true })]);
+		expect(result.output('Quatrix').map((item) => item.json.id)).toContain(file.id);
+		const empty = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'search', query: ' ', kind: 'files', returnAll: true })]);
+		expect(empty.error?.message).toBe('Name Contains: is empty (item 0)');
+	});
+});
+
+describe('file.addTag', () => {
+	it('attaches a tag to a file', async () => {
+		const { file } = await uploadedFile('tag-add');
+		const result = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'addTag', item: byId(String(file.id)), tagType: 'text', value: 'invoices' })]);
+		expect(result.output('Quatrix')[0].json).toMatchObject({ file_id: file.id, type: 'text', value: 'invoices' });
+	});
+});
+
+describe('file.getTags', () => {
+	it('lists the tags of a file', async () => {
+		const { file } = await uploadedFile('tag-list');
 		const result = await runSteps(sandbox, [
-			quatrixStep({ resource: 'file', operation: 'search', query: 'file-0', kind: 'files', returnAll: true }, { name: 'Search' }),
-			quatrixStep({ resource: 'file', operation: 'addTag', item: byId(String(file.id)), tagType: 'text', value: 'invoices' }, { name: 'Tag', executeOnce: true }),
+			quatrixStep({ resource: 'file', operation: 'addTag', item: byId(String(file.id)), tagType: 'text', value: 'q1' }, { name: 'Tag' }),
 			quatrixStep({ resource: 'file', operation: 'getTags', item: byId(String(file.id)) }, { name: 'Tags' }),
-			quatrixStep({ resource: 'file', operation: 'setModifiedTime', item: byId(String(file.id)), modifiedTime: '2025-05-05T00:00:00Z' }, { name: 'Time', executeOnce: true }),
 		]);
+		expect(result.output('Tags').map((item) => item.json.value)).toEqual(['q1']);
+	});
+});
+
+describe('file.setModifiedTime', () => {
+	it('stores the given modification time', async () => {
+		const { file } = await uploadedFile('mtime');
+		const result = await runSteps(sandbox, [quatrixStep({ resource: 'file', operation: 'setModifiedTime', item: byId(String(file.id)), modifiedTime: '2025-05-05T00:00:00Z' })]);
 		expect(result.error).toBeUndefined();
-		expect(result.output('Search').map((item) => item.json.id)).toContain(file.id);
-		expect(result.output('Tag')[0].json).toMatchObject({ file_id: file.id, type: 'text', value: 'invoices' });
-		expect(result.output('Tags').map((item) => item.json.value)).toContain('invoices');
 		expect(sandbox.state.files.get(String(file.id))!.modified).toBe(Date.parse('2025-05-05T00:00:00Z') / 1000);
 	});
 });
