@@ -227,3 +227,16 @@ export function renderOperationsTable(nodeOps: NodeOperation[]): string {
 	}
 	return lines.join('\n') + '\n';
 }
+
+/** The README shows the operations table between these markers; `npm run coverage` writes it there. */
+export const README = path.join(__dirname, '..', 'README.md');
+const TABLE_START = '<!-- operations-table:start -->';
+const TABLE_END = '<!-- operations-table:end -->';
+
+export function readmeWithTable(readme: string, table: string): string {
+	const start = readme.indexOf(TABLE_START);
+	const end = readme.indexOf(TABLE_END);
+	if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} markers`);
+	const body = table.replace(/^<!--.*-->\n+/, '');
+	return `${readme.slice(0, start)}${TABLE_START}\n${body.trimEnd()}\n${readme.slice(end)}`;
+}

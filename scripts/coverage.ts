@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { COVERAGE_DOC, OPERATIONS_DOC, SPEC_PATH, computeCoverage, readSpec, renderCoverage, renderOperationsTable } from './coverage-data';
+import { COVERAGE_DOC, OPERATIONS_DOC, README, SPEC_PATH, computeCoverage, readSpec, readmeWithTable, renderCoverage, renderOperationsTable } from './coverage-data';
 
 const spec = readSpec();
 if (!spec) {
@@ -15,8 +15,10 @@ if (!spec) {
 const coverage = computeCoverage(spec);
 fs.mkdirSync(path.dirname(COVERAGE_DOC), { recursive: true });
 fs.writeFileSync(COVERAGE_DOC, renderCoverage(coverage));
-fs.writeFileSync(OPERATIONS_DOC, renderOperationsTable(coverage.nodeOps));
-console.log(`Wrote ${path.relative(process.cwd(), COVERAGE_DOC)} and ${path.relative(process.cwd(), OPERATIONS_DOC)}.`);
+const table = renderOperationsTable(coverage.nodeOps);
+fs.writeFileSync(OPERATIONS_DOC, table);
+fs.writeFileSync(README, readmeWithTable(fs.readFileSync(README, 'utf8'), table));
+console.log(`Wrote ${path.relative(process.cwd(), COVERAGE_DOC)}, ${path.relative(process.cwd(), OPERATIONS_DOC)} and the table in README.md.`);
 const problems = [
 	...coverage.uncovered.map((operation) => `not covered and not excluded: ${operation.key}`),
 	...coverage.unknownCovers.map(({ op, entry }) => `${op} covers "${entry}", which is not in the spec`),

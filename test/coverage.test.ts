@@ -25,6 +25,8 @@ import {
 	readSpec,
 	renderCoverage,
 	renderOperationsTable,
+	README,
+	readmeWithTable,
 } from '../scripts/coverage-data';
 
 const spec = readSpec();
@@ -64,6 +66,11 @@ describe('coverage table', () => {
 		const coverage = computeCoverage(spec!);
 		expect(fs.existsSync(COVERAGE_DOC) ? fs.readFileSync(COVERAGE_DOC, 'utf8') : '(missing)').toBe(renderCoverage(coverage));
 		expect(fs.existsSync(OPERATIONS_DOC) ? fs.readFileSync(OPERATIONS_DOC, 'utf8') : '(missing)').toBe(renderOperationsTable(coverage.nodeOps));
+	});
+
+	it("the README's operations table is the one the code gives (run `npm run coverage`)", () => {
+		const readme = fs.readFileSync(README, 'utf8');
+		expect(readme).toBe(readmeWithTable(readme, renderOperationsTable(nodeOperations())));
 	});
 
 	it('every node operation declares what it covers', () => {
