@@ -19,13 +19,27 @@ export const API_PREFIX = '/api/1.0';
 export const CREDENTIAL_TYPES = { password: 'quatrixApi', apiKey: 'quatrixApiKeyApi' } as const;
 export type Authentication = keyof typeof CREDENTIAL_TYPES;
 
-/** Retries: how often, how long to wait, and how long a request may keep retrying in all. */
-export const RETRY = {
+export interface RetrySettings {
+	/** Attempts in all, the first one included. */
+	attempts: number;
+	/** Wait before the second attempt; doubled after each retry. */
+	firstDelayMs: number;
+	/** Longest single wait (Retry-After included). */
+	maxDelayMs: number;
+	/** How long a request may keep retrying in all. */
+	totalBudgetMs: number;
+}
+
+/**
+ * Retries: how often, how long to wait, and how long a request may keep retrying in all. Read at every
+ * request, so a host (or a test that must not wait for real) can tune the numbers in one place.
+ */
+export const RETRY: RetrySettings = {
 	attempts: 5,
 	firstDelayMs: 500,
 	maxDelayMs: 30_000,
 	totalBudgetMs: 90_000,
-} as const;
+};
 
 export interface QuatrixRequest {
 	method: IHttpRequestMethods;
@@ -219,7 +233,7 @@ export async function quatrixRequest(this: QuatrixContext, request: QuatrixReque
 	}
 
 	const startedAt = Date.now();
-	let delay: number = RETRY.firstDelayMs;
+	let delay = RETRY.firstDelayMs;
 	const credentialType = credentialTypeOf(this);
 	for (let attempt = 1; ; attempt++) {
 		let response: FullResponse;
