@@ -58,6 +58,30 @@ const STATUS_HINTS: Record<number, string> = {
 	504: 'Quatrix (or a proxy in front of it) timed out. n8n retried; try again later.',
 };
 
+/**
+ * Network failures in words. The raw code (ECONNRESET …) must not be in the message: n8n replaces a message
+ * that contains one with its own generic sentence, which would lose what was being done.
+ */
+const TIMED_OUT = 'Quatrix did not answer in time';
+const CUT = 'the connection was cut before Quatrix answered';
+export const NETWORK_FAILURES: Record<string, string> = {
+	ETIMEDOUT: TIMED_OUT,
+	ECONNABORTED: TIMED_OUT,
+	ESOCKETTIMEDOUT: TIMED_OUT,
+	ERR_SOCKET_CONNECTION_TIMEOUT: TIMED_OUT,
+	ECONNRESET: CUT,
+	EPIPE: CUT,
+	UND_ERR_SOCKET: CUT,
+	ERR_BAD_RESPONSE: 'Quatrix sent an answer that could not be read',
+	ECONNREFUSED: 'the Quatrix site refused the connection',
+	ENOTFOUND: 'the host name of the Quatrix site was not found',
+	EAI_AGAIN: 'the host name of the Quatrix site could not be looked up',
+};
+
+export function isTimeoutCode(code: string | undefined): boolean {
+	return code !== undefined && NETWORK_FAILURES[code] === TIMED_OUT;
+}
+
 export interface QuatrixErrorInfo {
 	/** What was asked, in the user's words: "list folder", "upload chunk 3 of 10". */
 	action: string;
@@ -79,14 +103,15 @@ export function quatrixApiError(node: INode, info: QuatrixErrorInfo): NodeApiErr
 	const parts: string[] = [];
 	if (info.serverMessage) parts.push(info.serverMessage);
 	else if (known) parts.push(known.meaning);
-	else if (info.networkCode) parts.push(`no answer from Quatrix (${info.networkCode})`);
+	else if (info.networkCode) parts.push(`no answer from Quatrix: ${NETWORK_FAILURES[info.networkCode] ?? 'the connection failed'}`);
 	else if (info.status) parts.push(`HTTP ${info.status}`);
 	const codeText = info.code !== undefined ? ` [Quatrix code ${info.code}${known ? `: ${known.meaning}` : ''}]` : '';
 	const message = `Quatrix: ${info.action} failed: ${parts.join('; ') || 'unexpected answer'}${codeText}`;
 	const hint =
 		known?.hint ??
 		(info.status !== undefined ? STATUS_HINTS[info.status] : undefined) ??
-		(info.networkCode ? 'The connection to Quatrix failed. Check the Site field and the network, then try again.' : undefined) ??
+		(isTimeoutCode(info.networkCode) ? STATUS_HINTS[408] : undefined) ??
+		(info.networkCode ? `The connection to Quatrix failed (${info.networkCode}). Check the Site field and the network, then try again.` : undefined) ??
 		'Quatrix answered in a way this node did not expect.';
 	const description = info.note ? `${hint} ${info.note}` : hint;
 	const payload: JsonObject = { message, description };
@@ -98,6 +123,8 @@ export function quatrixApiError(node: INode, info: QuatrixErrorInfo): NodeApiErr
 		httpCode: info.status !== undefined ? String(info.status) : null,
 		itemIndex: info.itemIndex,
 	} as never);
+	// n8n swaps a message that mentions a network code (ECONNRESET …) for a generic one; ours says more.
+	error.message = message;
 	return Object.assign(error, { quatrixCode: info.code });
 }
 

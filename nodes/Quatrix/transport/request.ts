@@ -9,7 +9,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { siteBaseUrl } from '../../../credentials/site';
-import { quatrixApiError } from './errors';
+import { isTimeoutCode, quatrixApiError } from './errors';
 
 export type QuatrixContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -246,7 +246,8 @@ export async function quatrixRequest(this: QuatrixContext, request: QuatrixReque
 			const facts = factsOf(error);
 			const wait = Math.min(retryAfterMs(facts.headers) ?? delay, RETRY.maxDelayMs);
 			const withinBudget = Date.now() - startedAt + wait <= RETRY.totalBudgetMs;
-			if (attempt < RETRY.attempts && withinBudget && shouldRetry(facts, idempotent)) {
+			const retryable = shouldRetry(facts, idempotent);
+			if (attempt < RETRY.attempts && withinBudget && retryable) {
 				await sleep(wait);
 				delay = Math.min(delay * 2, RETRY.maxDelayMs);
 				continue;
@@ -268,6 +269,10 @@ export async function quatrixRequest(this: QuatrixContext, request: QuatrixReque
 				networkCode: facts.networkCode,
 				note: [
 					retried,
+					isTimeoutCode(facts.networkCode) && options.timeout ? `No answer within ${options.timeout / 1000} s (the Timeout option).` : undefined,
+					!retryable && !idempotent && (facts.networkCode || facts.status === 502 || facts.status === 504)
+						? 'It was not sent again, because Quatrix may have done it already: check before running the step again.'
+						: undefined,
 					parsed.raw && /^\s*</.test(parsed.raw) ? 'Quatrix answered with an HTML page instead of JSON.' : undefined,
 				]
 					.filter(Boolean)
