@@ -244,8 +244,10 @@ export async function quatrixRequest(this: QuatrixContext, request: QuatrixReque
 			})) as FullResponse;
 		} catch (error) {
 			const facts = factsOf(error);
-			const wait = Math.min(retryAfterMs(facts.headers) ?? delay, RETRY.maxDelayMs);
-			const withinBudget = Date.now() - startedAt + wait <= RETRY.totalBudgetMs;
+			// Coming back before the Retry-After that Quatrix asked for would only be refused again.
+			const askedWait = retryAfterMs(facts.headers);
+			const wait = askedWait ?? Math.min(delay, RETRY.maxDelayMs);
+			const withinBudget = wait <= RETRY.maxDelayMs && Date.now() - startedAt + wait <= RETRY.totalBudgetMs;
 			const retryable = shouldRetry(facts, idempotent);
 			if (attempt < RETRY.attempts && withinBudget && retryable) {
 				await sleep(wait);
@@ -269,6 +271,9 @@ export async function quatrixRequest(this: QuatrixContext, request: QuatrixReque
 				networkCode: facts.networkCode,
 				note: [
 					retried,
+					retryable && askedWait !== undefined && !withinBudget
+						? `Quatrix asked to wait ${Math.ceil(askedWait / 1000)} s before trying again, longer than this node waits.`
+						: undefined,
 					isTimeoutCode(facts.networkCode) && options.timeout ? `No answer within ${options.timeout / 1000} s (the Timeout option).` : undefined,
 					!retryable && !idempotent && (facts.networkCode || facts.status === 502 || facts.status === 504)
 						? 'It was not sent again, because Quatrix may have done it already: check before running the step again.'
