@@ -107,9 +107,12 @@ export function quatrixApiError(node: INode, info: QuatrixErrorInfo): NodeApiErr
 	else if (info.status) parts.push(`HTTP ${info.status}`);
 	const codeText = info.code !== undefined ? ` [Quatrix code ${info.code}${known ? `: ${known.meaning}` : ''}]` : '';
 	const message = `Quatrix: ${info.action} failed: ${parts.join('; ') || 'unexpected answer'}${codeText}`;
+	// Code -1 ("unknown error") says less than the HTTP status it came with (503: try again later …).
+	const statusHint = info.status !== undefined ? STATUS_HINTS[info.status] : undefined;
 	const hint =
+		(info.code === -1 ? statusHint : undefined) ??
 		known?.hint ??
-		(info.status !== undefined ? STATUS_HINTS[info.status] : undefined) ??
+		statusHint ??
 		(isTimeoutCode(info.networkCode) ? STATUS_HINTS[408] : undefined) ??
 		(info.networkCode ? `The connection to Quatrix failed (${info.networkCode}). Check the Site field and the network, then try again.` : undefined) ??
 		'Quatrix answered in a way this node did not expect.';
