@@ -320,5 +320,63 @@ function checkedBody(ctx: QuatrixContext, request: QuatrixRequest, response: Ful
 			itemIndex: request.itemIndex,
 		});
 	}
+	const problem = emptyRead(request, response.body) ?? wrongFieldType(body);
+	if (problem) {
+		throw quatrixApiError(ctx.getNode(), {
+			action: request.action,
+			status: response.statusCode,
+			serverMessage: `Quatrix answered with ${problem}`,
+			itemIndex: request.itemIndex,
+		});
+	}
 	return request.returnFullResponse ? { ...response, body } : body;
+}
+
+/** Every read in Quatrix's API answers with an object or a list; an empty answer to one is a broken answer. */
+function emptyRead(request: QuatrixRequest, raw: unknown): string | undefined {
+	if (request.method !== 'GET') return undefined;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return 'an empty body';
+	return undefined;
+}
+
+/** Fields whose type is the same in every answer of Quatrix's API (ids are UUID strings, times are numbers …). */
+const FIELD_KINDS: Record<string, 'string' | 'number' | 'array'> = {
+	id: 'string',
+	parent_id: 'string',
+	name: 'string',
+	size: 'number',
+	created: 'number',
+	modified: 'number',
+	content: 'array',
+};
+
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'array';
+	return value === null ? 'null' : typeof value;
+}
+
+/** The first field of a known name with the wrong type: at the top, in each entry of a list, in a folder's content. */
+function wrongFieldType(body: unknown): string | undefined {
+	const entries = Array.isArray(body) ? body : [body];
+	for (const entry of entries) {
+		const problem = wrongFieldOf(entry, true);
+		if (problem) return problem;
+	}
+	return undefined;
+}
+
+function wrongFieldOf(entry: unknown, withContent: boolean): string | undefined {
+	if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+	for (const [field, kind] of Object.entries(FIELD_KINDS)) {
+		const value = (entry as IDataObject)[field];
+		if (value === undefined || value === null) continue;
+		if (kindOf(value) !== kind) return `"${field}" as ${kindOf(value)} where ${kind} was expected`;
+	}
+	const content = (entry as IDataObject).content;
+	if (!withContent || !Array.isArray(content)) return undefined;
+	for (const child of content) {
+		const problem = wrongFieldOf(child, false);
+		if (problem) return `${problem} in the folder content`;
+	}
+	return undefined;
 }

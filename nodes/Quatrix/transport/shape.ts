@@ -31,6 +31,7 @@ export function expectShape<T extends IDataObject>(
 	if (!body || typeof body !== 'object' || Array.isArray(body)) throw problem(`${kindOf(body)} where an object was expected`);
 	for (const [name, kind] of Object.entries(fields)) {
 		const actual = kindOf((body as IDataObject)[name]);
+		if (actual === 'undefined') throw problem(`no "${name}" (${kind} expected)`);
 		if (actual !== kind) throw problem(`"${name}" as ${actual} where ${kind} was expected`);
 	}
 	return body as T;
