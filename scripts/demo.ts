@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { runWorkflow, type RunResult } from '../test/harness';
+import { loadWorkflow, runPoll, runWorkflow, type RunResult } from '../test/harness';
+import { byPath, filesStep, quatrixStep, workflowOf } from '../test/helpers/workflows';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 
 const examples = join(__dirname, '..', 'examples');
@@ -74,12 +75,60 @@ async function scheduledTransfer(sandbox: Sandbox) {
 	console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+async function newUploadQuicklink(sandbox: Sandbox) {
+	console.log('\nExample: new upload in a folder → quicklink (examples/new-upload-quicklink.json)');
+	const credentials = {
+		quatrixApi: { site: sandbox.url, email: sandbox.admin.email, password: sandbox.admin.password, allowUnauthorizedCerts: false },
+	};
+	const workflow = loadWorkflow(join(examples, 'new-upload-quicklink.json'));
+	const upload = (folder: string, count: number) =>
+		runWorkflow(
+			workflowOf(
+				quatrixStep({ resource: 'folder', operation: 'create', name: folder.slice(1), folder: byPath('/'), conflict: 'useExisting' }, { name: 'Folder' }),
+				filesStep(count, 2000),
+				quatrixStep({ resource: 'file', operation: 'upload', binaryPropertyName: 'data', folder: byPath(folder), conflict: 'rename', options: {} }),
+			),
+			{ credentials },
+		);
+
+	// Activation: the first poll only sets the starting point, so old uploads do not flood the workflow.
+	await upload('/Incoming', 2);
+	let staticData: Record<string, unknown> = {};
+	const first = await runPoll(workflow, 'Quatrix Trigger', { credentials, staticData });
+	staticData = first.staticData;
+	check('activation emits no history', !first.error && (first.items?.[0]?.length ?? 0) === 0, first.error?.message);
+
+	const fresh = await upload('/Incoming', 3);
+	mustRun(fresh, 'three uploads to /Incoming');
+	await upload('/Elsewhere', 1);
+	const second = await runPoll(workflow, 'Quatrix Trigger', { credentials, staticData });
+	staticData = second.staticData;
+	const events = second.items?.[0] ?? [];
+	const uploadedNames = fresh.output('Quatrix').map((item) => String(item.json.name)).sort();
+	check(
+		'the next poll emits each new upload in /Incoming once, and nothing from elsewhere',
+		JSON.stringify(events.map((item) => String(item.json.fileName)).sort()) === JSON.stringify(uploadedNames),
+		events.map((item) => item.json.fileName).join(', '),
+	);
+
+	sandbox.resetLog();
+	const idle = await runPoll(workflow, 'Quatrix Trigger', { credentials, staticData });
+	check('an idle poll emits nothing and costs one request', (idle.items?.[0]?.length ?? 0) === 0 && sandbox.stats().requests === 1, `${sandbox.stats().requests} request`);
+
+	// The rest of the workflow runs on the events the trigger emitted.
+	const run = await runWorkflow({ ...workflow, pinData: { 'Quatrix Trigger': events.map((item) => ({ json: item.json })) } }, { credentials });
+	mustRun(run, 'the workflow on those events');
+	const messages = run.output('Compose Message');
+	check('a quicklink and a message for every upload', messages.length === events.length && messages.every((item) => typeof item.json.quicklinkId === 'string'), String(messages[0]?.json.message ?? ''));
+}
+
 async function main() {
 	const started = Date.now();
 	const sandbox = await startSandbox();
 	console.log(`Quatrix sandbox at ${sandbox.url} (user ${sandbox.admin.email})`);
 	try {
 		await scheduledTransfer(sandbox);
+		await newUploadQuicklink(sandbox);
 	} finally {
 		await sandbox.stop();
 	}
