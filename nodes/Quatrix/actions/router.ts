@@ -1,7 +1,32 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../helpers/validate';
+import type { Operation } from './resources';
 import { RESOURCES } from './resources';
+
+/**
+ * The Limit of a listing, where the operation has one. n8n checks a number field's range only when it is typed
+ * in; a value from an expression arrives unchecked (-5 listed nothing, or dropped the last rows; 10^12 listed all).
+ */
+function checkLimit(ctx: IExecuteFunctions, operation: Operation, itemIndex: number) {
+	const field = operation.description.find((property) => property.name === 'limit' && property.type === 'number');
+	if (!field) return;
+	const hasReturnAll = operation.description.some((property) => property.name === 'returnAll');
+	if (hasReturnAll && ctx.getNodeParameter('returnAll', itemIndex, false) === true) return;
+	const limit = ctx.getNodeParameter('limit', itemIndex, field.default) as unknown;
+	const min = Number(field.typeOptions?.minValue ?? 1);
+	const max = Number(field.typeOptions?.maxValue ?? Number.MAX_SAFE_INTEGER);
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < min || limit > max) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Limit',
+			`${String(limit)} is not a whole number from ${min} to ${max}`,
+			`Give a Limit from ${min} to ${max}${hasReturnAll ? ', or turn on Return All' : ''}.`,
+		);
+	}
+}
 
 /** Runs the chosen operation once per input item; owns Continue On Fail and paired items for all of them. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,6 +41,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
+			checkLimit(this, operation, i);
 			const results = await operation.execute.call(this, i);
 			for (const result of results) returnData.push({ ...result, pairedItem: { item: i } });
 		} catch (error) {
