@@ -157,10 +157,15 @@ export class N8n {
 				failIf: () => (exitedWith !== undefined ? `n8n exited ${exitedWith}\n${tail(main.log())}` : undefined),
 			},
 		);
-		// /healthz answers before the REST API and the editor are mounted
-		await waitFor(`n8n (${this.options.name}) REST API`, async () => (await fetch(`${this.baseUrl}/rest/settings`)).ok, {
-			timeoutMs: 60_000,
-		});
+		// /healthz answers before the REST API is mounted, and until then the editor's HTML answers every path
+		await waitFor(
+			`n8n (${this.options.name}) REST API`,
+			async () => {
+				const response = await fetch(`${this.baseUrl}/rest/settings`);
+				return response.ok && (response.headers.get('content-type') ?? '').includes('json');
+			},
+			{ timeoutMs: 60_000 },
+		);
 		return main;
 	}
 
@@ -202,7 +207,8 @@ export class N8n {
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
 			body: JSON.stringify(OWNER),
 		});
-		if (!response.ok) throw new Error(`owner setup: HTTP ${response.status} ${await response.text()}`);
+		const text = await response.text();
+		if (!response.ok || !text.includes(OWNER.email)) throw new Error(`owner setup: HTTP ${response.status} ${text.slice(0, 300)}`);
 		await this.login();
 	}
 
@@ -212,7 +218,8 @@ export class N8n {
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
 			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 		});
-		if (!response.ok) throw new Error(`login: HTTP ${response.status} ${await response.text()}`);
+		const text = await response.text();
+		if (!response.ok || !text.includes(OWNER.email)) throw new Error(`login: HTTP ${response.status} ${text.slice(0, 300)}`);
 		const cookies = response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''];
 		this.cookie = cookies.map((c) => c.split(';')[0]).join('; ');
 	}

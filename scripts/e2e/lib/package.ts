@@ -19,6 +19,13 @@ export interface PackedPackage {
 }
 
 export async function packPackage(workDir: string): Promise<PackedPackage> {
+	// A tarball made earlier (e.g. of a given release) can be tested instead of packing the work tree.
+	const given = process.env.E2E_PACKAGE_TGZ;
+	if (given) {
+		const manifest = await runCommand('tar', ['-xOzf', given, 'package/package.json']);
+		const { name, version } = JSON.parse(manifest.stdout) as { name: string; version: string };
+		return { name, version, tarball: resolve(given) };
+	}
 	const result = await runCommand('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: REPO, timeoutMs: 120_000 });
 	if (result.code !== 0) throw new Error(`npm pack failed:\n${result.stdout}${result.stderr}`);
 	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{

@@ -117,6 +117,17 @@ export class QuatrixClient {
 		return Buffer.from(await response.arrayBuffer());
 	}
 
+	/** The sandbox's control surface (not part of the Quatrix API): POST /__sandbox/seed-files. */
+	async seedFiles(parentId: string, count: number, namePrefix: string): Promise<string[]> {
+		const response = await fetch(`${this.baseUrl}/__sandbox/seed-files`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ parentId, count, namePrefix }),
+		});
+		if (!response.ok) throw new Error(`seed-files: HTTP ${response.status} ${await response.text()}`);
+		return ((await response.json()) as { ids: string[] }).ids;
+	}
+
 	async sha256(id: string): Promise<string> {
 		return createHash('sha256').update(await this.download(id)).digest('hex');
 	}
