@@ -46,11 +46,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			for (const result of results) returnData.push({ ...result, pairedItem: { item: i } });
 		} catch (error) {
 			if (this.continueOnFail()) {
+				const description = (error as NodeApiError).description ?? undefined;
+				const httpCode = (error as NodeApiError).httpCode ?? undefined;
+				if (this.getNode().onError === 'continueErrorOutput') {
+					// n8n sends an item to the error output only when its JSON holds nothing but error, message and
+					// details; it then adds the input item's fields.
+					returnData.push({
+						json: { error: (error as Error).message, details: { ...(description ? { description } : {}), ...(httpCode ? { httpCode } : {}), item: i } },
+						pairedItem: { item: i },
+					});
+					continue;
+				}
 				returnData.push({
 					json: {
 						error: (error as Error).message,
-						...((error as NodeApiError).description ? { description: (error as NodeApiError).description } : {}),
-						...((error as NodeApiError).httpCode ? { httpCode: (error as NodeApiError).httpCode } : {}),
+						...(description ? { description } : {}),
+						...(httpCode ? { httpCode } : {}),
 						item: i,
 					},
 					pairedItem: { item: i },
