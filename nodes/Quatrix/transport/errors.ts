@@ -95,9 +95,26 @@ export interface QuatrixErrorInfo {
 	/** Extra sentence, e.g. how often it was retried. */
 	note?: string;
 	itemIndex?: number;
+	/** The credential's secrets (password, session token, API key): blanked out wherever the server echoed them. */
+	secrets?: string[];
 }
 
-/** Builds the NodeApiError a user sees. Never receives headers or credentials, so it cannot leak them. */
+/** `text` with every secret, also base64- or URL-encoded, replaced by `***`. */
+export function redact(text: string, secrets: string[] = []): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.length < 4) continue;
+		for (const form of new Set([secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)])) {
+			result = result.split(form).join('***');
+		}
+	}
+	return result;
+}
+
+/**
+ * Builds the NodeApiError a user sees. It never receives headers, and blanks out the credential's secrets
+ * where Quatrix (or a proxy) echoed them in its answer.
+ */
 export function quatrixApiError(node: INode, info: QuatrixErrorInfo): NodeApiError {
 	const known = info.code !== undefined ? QUATRIX_ERROR_CODES[info.code] : undefined;
 	const parts: string[] = [];
@@ -106,7 +123,7 @@ export function quatrixApiError(node: INode, info: QuatrixErrorInfo): NodeApiErr
 	else if (info.networkCode) parts.push(`no answer from Quatrix: ${NETWORK_FAILURES[info.networkCode] ?? 'the connection failed'}`);
 	else if (info.status) parts.push(`HTTP ${info.status}`);
 	const codeText = info.code !== undefined ? ` [Quatrix code ${info.code}${known ? `: ${known.meaning}` : ''}]` : '';
-	const message = `Quatrix: ${info.action} failed: ${parts.join('; ') || 'unexpected answer'}${codeText}`;
+	const message = redact(`Quatrix: ${info.action} failed: ${parts.join('; ') || 'unexpected answer'}${codeText}`, info.secrets);
 	// Code -1 ("unknown error") says less than the HTTP status it came with (503: try again later …).
 	const statusHint = info.status !== undefined ? STATUS_HINTS[info.status] : undefined;
 	const hint =
@@ -116,7 +133,7 @@ export function quatrixApiError(node: INode, info: QuatrixErrorInfo): NodeApiErr
 		(isTimeoutCode(info.networkCode) ? STATUS_HINTS[408] : undefined) ??
 		(info.networkCode ? `The connection to Quatrix failed (${info.networkCode}). Check the Site field and the network, then try again.` : undefined) ??
 		'Quatrix answered in a way this node did not expect.';
-	const description = info.note ? `${hint} ${info.note}` : hint;
+	const description = redact(info.note ? `${hint} ${info.note}` : hint, info.secrets);
 	const payload: JsonObject = { message, description };
 	if (info.status !== undefined) payload.httpCode = String(info.status);
 	if (info.code !== undefined) payload.quatrixCode = info.code;

@@ -130,6 +130,18 @@ function timeoutOf(ctx: QuatrixContext, request: QuatrixRequest): number | undef
 	}
 }
 
+/** The credential's secrets, read when an error is built (the session token changes), to blank them out of it. */
+async function secretsOf(ctx: QuatrixContext): Promise<string[]> {
+	try {
+		const credentials = await ctx.getCredentials(credentialTypeOf(ctx));
+		return ['password', 'sessionToken', 'apiKey']
+			.map((key) => credentials[key])
+			.filter((value): value is string => typeof value === 'string' && value !== '');
+	} catch {
+		return [];
+	}
+}
+
 /** Finds the HTTP answer or network error inside whatever n8n-core threw (NodeApiError → AxiosError). */
 function factsOf(error: unknown): FailureFacts {
 	let current = error as Record<string, unknown> | undefined;
@@ -259,6 +271,7 @@ export async function quatrixRequest(this: QuatrixContext, request: QuatrixReque
 					action: request.action,
 					serverMessage: facts.signInMessage,
 					itemIndex: request.itemIndex,
+					secrets: await secretsOf(this),
 				});
 			}
 			const parsed = await errorBodyOf(facts.body);
@@ -283,13 +296,14 @@ export async function quatrixRequest(this: QuatrixContext, request: QuatrixReque
 					.filter(Boolean)
 					.join(' ') || undefined,
 				itemIndex: request.itemIndex,
+				secrets: await secretsOf(this),
 			});
 		}
-		return checkedBody(this, request, response, isJson) as IDataObject;
+		return (await checkedBody(this, request, response, isJson)) as IDataObject;
 	}
 }
 
-function checkedBody(ctx: QuatrixContext, request: QuatrixRequest, response: FullResponse, isJson: boolean) {
+async function checkedBody(ctx: QuatrixContext, request: QuatrixRequest, response: FullResponse, isJson: boolean) {
 	if (!isJson) return request.returnFullResponse ? response : response.body;
 	let body = response.body;
 	if (typeof body === 'string') {
@@ -306,6 +320,7 @@ function checkedBody(ctx: QuatrixContext, request: QuatrixRequest, response: Ful
 						? 'Quatrix answered with an HTML page instead of JSON'
 						: 'Quatrix answered with a body that is not valid JSON',
 					itemIndex: request.itemIndex,
+					secrets: await secretsOf(ctx),
 				});
 			}
 		}
@@ -318,6 +333,7 @@ function checkedBody(ctx: QuatrixContext, request: QuatrixRequest, response: Ful
 			code: body.code,
 			serverMessage: body.msg,
 			itemIndex: request.itemIndex,
+			secrets: await secretsOf(ctx),
 		});
 	}
 	const problem = emptyRead(request, response.body) ?? wrongFieldType(body);
@@ -327,6 +343,7 @@ function checkedBody(ctx: QuatrixContext, request: QuatrixRequest, response: Ful
 			status: response.statusCode,
 			serverMessage: `Quatrix answered with ${problem}`,
 			itemIndex: request.itemIndex,
+			secrets: await secretsOf(ctx),
 		});
 	}
 	return request.returnFullResponse ? { ...response, body } : body;
