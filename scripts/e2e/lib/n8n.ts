@@ -92,7 +92,7 @@ export class N8n {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_PROTOCOL: 'http',
 			N8N_PORT: String(this.port || 5678),
-			WEBHOOK_URL: this.port ? `${this.baseUrl}/` : '',
+			N8N_WEBHOOK_URL: this.port ? `${this.baseUrl}/` : '',
 			N8N_EDITOR_BASE_URL: this.port ? `${this.baseUrl}/` : '',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_DIAGNOSTICS_ENABLED: 'false',

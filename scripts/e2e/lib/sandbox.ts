@@ -41,8 +41,8 @@ export async function startSandboxProcess(workDir: string): Promise<SandboxInfo>
 	const banner = await waitFor(
 		'the sandbox to print its URL, user, password and API key',
 		async () => {
-			const b = parseSandboxBanner(proc.log());
-			return b.url && b.email && b.password && b.apiKey ? (b as Required<typeof b>) : undefined;
+			const { url, email, password, apiKey } = parseSandboxBanner(proc.log());
+			return url && email && password && apiKey ? { url, email, password, apiKey } : undefined;
 		},
 		{ timeoutMs: 60_000, failIf: () => (exitedWith !== undefined ? `sandbox exited ${exitedWith}\n${tail(proc.log())}` : undefined) },
 	);
