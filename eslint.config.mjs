@@ -1,15 +1,16 @@
 // n8n's rules for community nodes: eslint-plugin-n8n-nodes-base (community package.json, nodes, credentials)
 // and @n8n/eslint-plugin-community-nodes (allowed imports, banned globals, credential tests, tool use …).
 import tsParser from '@typescript-eslint/parser';
-import jsoncParser from 'jsonc-eslint-parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'examples/**', 'docs/**', '*.js', '*.mjs'] },
 	{
+		// As n8n's package scanner does: package.json through the TypeScript parser, so that the rules that walk
+		// its object literal (author, peer dependencies, no runtime dependencies …) really run.
 		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
+		languageOptions: { parser: tsParser },
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: { ...n8nNodesBase.configs.community.rules },
 	},
@@ -46,6 +47,6 @@ export default [
 	},
 	{
 		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
+		languageOptions: { parser: tsParser },
 	},
 ];
