@@ -95,10 +95,10 @@ async function main() {
 	const failed = results.filter((r) => !r.ok);
 	console.log('\n── summary ──');
 	for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${seconds(r.ms)})`);
-	console.log(`e2e: ${results.length - failed.length} passed, ${failed.length} failed`);
-	console.log(`total ${seconds(Date.now() - started)}`);
 	if (failed.length === 0 && !keep) rmSync(workDir, { recursive: true, force: true });
 	else console.log(`logs and n8n homes kept in ${workDir}`);
+	console.log(`total ${seconds(Date.now() - started)}`);
+	console.log(`e2e: ${results.length - failed.length} passed, ${failed.length} failed`);
 	process.exit(failed.length ? 1 : 0);
 }
 

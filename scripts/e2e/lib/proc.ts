@@ -44,24 +44,26 @@ export function startProcess(
 			resolve(-1);
 		});
 	});
-	let done = false;
+	let stopping: Promise<void> | undefined;
 	const managed: Managed = {
 		name,
 		child,
 		logFile: options.logFile,
 		exited,
-		async stop() {
-			if (done) return;
-			done = true;
-			running.delete(managed);
-			if (child.exitCode === null && child.signalCode === null) {
-				killGroup(child.pid, 'SIGTERM');
-				const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 8000);
-				await exited;
-				clearTimeout(timer);
-			}
-			// children that outlived their parent in the same group
-			killGroup(child.pid, 'SIGKILL');
+		stop() {
+			// one stop per process, however many callers (the run's finally, a signal handler …)
+			stopping ??= (async () => {
+				if (child.exitCode === null && child.signalCode === null) {
+					killGroup(child.pid, 'SIGTERM');
+					const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 8000);
+					await exited;
+					clearTimeout(timer);
+				}
+				// children that outlived their parent in the same group
+				killGroup(child.pid, 'SIGKILL');
+				running.delete(managed);
+			})();
+			return stopping;
 		},
 		log() {
 			try {
