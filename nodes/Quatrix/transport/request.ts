@@ -336,7 +336,7 @@ async function checkedBody(ctx: QuatrixContext, request: QuatrixRequest, respons
 			secrets: await secretsOf(ctx),
 		});
 	}
-	const problem = emptyRead(request, response.body) ?? wrongFieldType(body);
+	const problem = emptyRead(request, response.body) ?? notAnObjectOrList(body) ?? wrongFieldType(body);
 	if (problem) {
 		throw quatrixApiError(ctx.getNode(), {
 			action: request.action,
@@ -354,6 +354,11 @@ function emptyRead(request: QuatrixRequest, raw: unknown): string | undefined {
 	if (request.method !== 'GET') return undefined;
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return 'an empty body';
 	return undefined;
+}
+
+/** Every JSON answer of Quatrix's API is an object or a list; a bare number, string or boolean is not one. */
+function notAnObjectOrList(body: unknown): string | undefined {
+	return typeof body === 'object' && body !== null ? undefined : `${kindOf(body)} where an object or a list was expected`;
 }
 
 /** Fields whose type is the same in every answer of Quatrix's API (ids are UUID strings, times are numbers …). */
