@@ -118,7 +118,9 @@ export function redact(text: string, secrets: string[] = []): string {
 export function quatrixApiError(node: INode, info: QuatrixErrorInfo): NodeApiError {
 	const known = info.code !== undefined ? QUATRIX_ERROR_CODES[info.code] : undefined;
 	const parts: string[] = [];
-	if (info.serverMessage) parts.push(info.serverMessage);
+	// A message of only spaces (or with spaces around it) would leave the reason blank or ragged.
+	const serverMessage = info.serverMessage?.trim();
+	if (serverMessage) parts.push(serverMessage);
 	else if (known) parts.push(known.meaning);
 	else if (info.networkCode) parts.push(`no answer from Quatrix: ${NETWORK_FAILURES[info.networkCode] ?? 'the connection failed'}`);
 	else if (info.status) parts.push(`HTTP ${info.status}`);
