@@ -1,5 +1,6 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
+import { NETWORK_FAILURES, quatrixApiError } from './errors';
 import type { ByteStream, FullResponse } from './request';
 import { quatrixRequest } from './request';
 import { expectShape } from './shape';
@@ -66,5 +67,16 @@ export async function streamToBinary(
 	const name = fileNameFromDisposition(response.headers['content-disposition']) ?? fallbackName;
 	const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
 	const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
-	return await this.helpers.prepareBinaryData(response.body, name, mimeType);
+	try {
+		return await this.helpers.prepareBinaryData(response.body, name, mimeType);
+	} catch (error) {
+		// The answer began but the connection broke while the bytes were being stored.
+		const code = (error as { code?: unknown }).code;
+		throw quatrixApiError(this.getNode(), {
+			action,
+			networkCode: typeof code === 'string' && NETWORK_FAILURES[code] ? code : 'ECONNRESET',
+			note: 'The file was cut off part way through. Run the step again.',
+			itemIndex,
+		});
+	}
 }
