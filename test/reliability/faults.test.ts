@@ -395,6 +395,57 @@ describe('requests that must not be repeated blindly', () => {
 		expect(childrenOf(folderId)).toEqual([]);
 	});
 
+	const created = () => ({ shares: sandbox.state.shares.size, users: sandbox.state.users.size, contacts: sandbox.state.contacts.size });
+	it.each([
+		['a share', 'POST', /\/share\/create$/, '/share/create', 'shares'],
+		['a quicklink', 'POST', /\/quicklink\/create$/, '/quicklink/create', 'shares'],
+		['a file request', 'POST', /\/share\/request$/, '/share/request', 'shares'],
+		['a user', 'POST', /\/user\/create$/, '/user/create', 'users'],
+		['a contact', 'POST', /\/contact\/create$/, '/contact/create', 'contacts'],
+	] as const)('%s whose answer was lost is not created twice', async (what, method, route, template, kind) => {
+		const folderId = folder(`lost-${kind}-${Math.random().toString(36).slice(2, 8)}`);
+		const [fileId] = sandbox.seedFiles(folderId, 1);
+		const unique = Math.random().toString(36).slice(2, 8);
+		const steps: Record<string, Record<string, unknown>> = {
+			'a share': { resource: 'share', operation: 'create', file: byId(fileId), recipients: sandbox.admin.email, shareType: 'T', sendEmail: false, options: {} },
+			'a quicklink': { resource: 'quicklink', operation: 'create', file: byId(fileId), options: {} },
+			'a file request': { resource: 'fileRequest', operation: 'create', recipients: sandbox.admin.email, sendEmail: false, options: {} },
+			'a user': { resource: 'user', operation: 'create', email: `lost-${unique}@example.com`, name: 'Lost Answer', additionalFields: {} },
+			'a contact': { resource: 'contact', operation: 'create', email: `lost-${unique}@example.com`, name: 'Lost Answer', ifExists: 'fail', additionalFields: {} },
+		};
+		const before = created();
+		proxy.dropAnswer(method, route);
+		injected++;
+		const result = await viaProxy(quatrixStep(steps[what]));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/no answer from Quatrix: the connection was cut/);
+		expect((result.error as NodeApiError).description).toMatch(/not sent again/);
+		expect(onRoute(sandbox.requests, template)).toHaveLength(1);
+		expect(created()[kind]).toBe(before[kind] + 1);
+		// and a 502 or 504 from a proxy is not retried for it either
+		for (const status of [502, 504]) {
+			sandbox.resetLog();
+			sandbox.faults.failNext({ status, path: template });
+			injected++;
+			const failed = await runSteps(sandbox, [quatrixStep(steps[what])]);
+			expect(failed.status).toBe('error');
+			expect(onRoute(sandbox.requests, template)).toHaveLength(1);
+		}
+		expect(created()[kind]).toBe(before[kind] + 1);
+	});
+
+	it('a download cut in the middle of the body gives a clear error, not an empty one', async () => {
+		const folderId = folder('cut-download');
+		const upload = await runSteps(sandbox, [bigFilesStep(1, 3 * MIB), quatrixStep({ resource: 'file', operation: 'upload', binaryPropertyName: 'data', folder: byId(folderId), conflict: 'rename', options: {} })]);
+		const fileId = String(upload.output('Quatrix')[0].json.id);
+		proxy.cutAnswer('GET', /\/file\/download\//, 100_000);
+		injected++;
+		const result = await viaProxy(quatrixStep({ resource: 'file', operation: 'download', item: byId(fileId), binaryPropertyName: 'data', options: {} }));
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(/^Quatrix: download failed: .*(cut|answer)/);
+	});
+
 	it('the finalize of an upload is not repeated after a lost answer', async () => {
 		const folderId = folder('lost-finalize');
 		proxy.dropAnswer('GET', /\/upload\/finalize\//);

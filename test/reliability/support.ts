@@ -139,19 +139,33 @@ export const readText = (path: string) => readFileSync(path, 'utf8');
  */
 export async function answerDroppingProxy(target: string) {
 	const http = await import('node:http');
-	const drops: Array<{ method: string; route: RegExp; remaining: number }> = [];
+	/** `afterBytes` undefined: no answer at all; a number: the headers and that many bytes of the body, then the cut. */
+	const drops: Array<{ method: string; route: RegExp; remaining: number; afterBytes?: number }> = [];
 	const server = http.createServer((req, res) => {
 		const index = drops.findIndex((drop) => drop.method === req.method && drop.route.test(req.url ?? ''));
 		const drop = index >= 0 ? drops[index] : undefined;
 		if (drop && --drop.remaining <= 0) drops.splice(index, 1);
 		const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-			if (drop) {
+			if (drop?.afterBytes === undefined && drop) {
 				answer.resume();
 				answer.on('end', () => req.socket.destroy());
 				return;
 			}
 			res.writeHead(answer.statusCode ?? 502, answer.headers);
-			answer.pipe(res);
+			if (!drop) {
+				answer.pipe(res);
+				return;
+			}
+			let passed = 0;
+			answer.on('data', (chunk: Buffer) => {
+				const room = (drop.afterBytes ?? 0) - passed;
+				if (room > 0) res.write(chunk.subarray(0, room));
+				passed += chunk.length;
+				if (passed >= (drop.afterBytes ?? 0)) {
+					answer.destroy();
+					setTimeout(() => req.socket.destroy(), 20);
+				}
+			});
 		});
 		upstream.on('error', () => req.socket.destroy());
 		req.pipe(upstream);
@@ -162,6 +176,9 @@ export async function answerDroppingProxy(target: string) {
 		url: `http://127.0.0.1:${port}`,
 		dropAnswer(method: string, route: RegExp, count = 1) {
 			drops.push({ method, route, remaining: count });
+		},
+		cutAnswer(method: string, route: RegExp, afterBytes: number, count = 1) {
+			drops.push({ method, route, remaining: count, afterBytes });
 		},
 		async stop() {
 			await new Promise<void>((done) => {
