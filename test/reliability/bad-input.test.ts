@@ -165,6 +165,15 @@ const CASES: Case[] = [
 		{ name: 'user.create: a raw permission that is not a number', params: user({}, { homePermission: 'raw', homeRawPermission: V }), v: 'all', field: /Home Folder Permission/ },
 		{ name: 'user.create: an unknown permission preset', params: user({}, { homePermission: V }), v: 'godMode', field: /Home Folder Permission/ },
 
+		// other resources
+		{ name: 'projectFolder.get: a malformed ID', params: { resource: 'projectFolder', operation: 'get', projectFolder: byId(V) }, v: 'team', field: /Project Folder/ },
+		{ name: 'automationRule.get: a malformed ID', params: { resource: 'automationRule', operation: 'get', rule: byId(V) }, v: 'rule-1', field: /Automation Rule/ },
+		{ name: 'group.get: a malformed ID', params: { resource: 'group', operation: 'get', group: byId(V) }, v: 'admins', field: /Group/ },
+		{ name: 'pgpKey.get: a malformed key ID', params: { resource: 'pgpKey', operation: 'get', keyId: V }, v: 'ABCDEF12', field: /PGP Key ID/ },
+		{ name: 'sshKey.create: not an OpenSSH public key', params: { resource: 'sshKey', operation: 'create', caption: 'laptop', key: V }, v: '-----BEGIN PRIVATE KEY-----', field: /Public Key/ },
+		{ name: 'activity.getFileDownloads: a malformed shared file ID', params: { resource: 'activity', operation: 'getFileDownloads', sharedFileId: V }, v: '17', field: /Shared File ID/ },
+		{ name: 'profile.update: a malformed email', params: { resource: 'profile', operation: 'update', updateFields: { email: V } }, v: 'me@', field: /Email/ },
+
 		// unknown users and contacts
 		{ name: 'share.create: a recipient email nobody has', params: share({ recipients: V, createMissingContacts: false }), v: 'nobody@example.com', field: /Recipients/, remote: true },
 		{ name: 'user.get: an unknown user ID', params: { resource: 'user', operation: 'get', user: byId(V) }, v: UNKNOWN_ID, field: /user/i, remote: true, apiError: true },
@@ -230,5 +239,26 @@ describe('bad input', () => {
 
 	afterAll(() => {
 		console.info(`bad-input.test: ${tried} bad inputs tried`);
+	});
+});
+
+describe('edges that are not mistakes', () => {
+	it.each([
+		['a zero-byte file', { name: 'empty.txt', bytes: 0 }],
+		['a name of exactly 255 characters', { name: `${'n'.repeat(251)}.txt`, bytes: 5 }],
+		['a name with accents, spaces, brackets and dots', { name: 'Été 2026 (final) v1.2..txt', bytes: 5 }],
+		['a name that only contains ".." inside', { name: 'a..b', bytes: 5 }],
+	])('uploads %s', async (_what, { name, bytes }) => {
+		const input = inputStep(`return [{ json: {}, binary: { data: { data: Buffer.alloc(${bytes}, 120).toString('base64'), mimeType: 'text/plain', fileName: ${JSON.stringify(name)} } } }];`);
+		const result = await runSteps(sandbox, [input, quatrixStep(resolved(upload()))]);
+		expect(result.error).toBeUndefined();
+		expect(result.output('Quatrix')[0].json).toMatchObject({ name, size: bytes });
+	});
+
+	it('accepts a Limit at both ends of its range', async () => {
+		for (const limit of [1, 10000]) {
+			const result = await runSteps(sandbox, [quatrixStep({ resource: 'user', operation: 'list', returnAll: false, limit, filters: {} })]);
+			expect(result.error).toBeUndefined();
+		}
 	});
 });
