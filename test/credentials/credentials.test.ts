@@ -1,6 +1,9 @@
 /**
  * Both credentials, tested the way n8n's "Test" button does it, against the sandbox.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { testCredential } from '../harness';
 import { startSandbox, type Sandbox } from '../sandbox';
 
@@ -46,9 +49,22 @@ describe('Quatrix API (email and password)', () => {
 	});
 
 	it('says no Quatrix site answers when the address serves something else', async () => {
-		const result = await testCredential('quatrixApi', data({ site: `${sandbox.url}/not-quatrix` }));
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/No Quatrix site answers at http:\/\/127\.0\.0\.1:\d+\/not-quatrix/);
+		// A web server that is not Quatrix: every path is an HTML 404 page.
+		const other = createServer((_request, response) => {
+			response.writeHead(404, { 'Content-Type': 'text/html' });
+			response.end('<html><body>Not here</body></html>');
+		});
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+		const { port } = other.address() as AddressInfo;
+		try {
+			const result = await testCredential('quatrixApi', data({ site: `http://127.0.0.1:${port}` }));
+			expect(result.status).toBe('Error');
+			expect(result.message).toBe(
+				`No Quatrix site answers at http://127.0.0.1:${port} (HTTP 404). Check the Site field: your site name, e.g. acme or acme.quatrix.it.`,
+			);
+		} finally {
+			await new Promise((resolve) => other.close(resolve));
+		}
 	});
 
 	it('points to API keys when the account needs a second factor (207)', async () => {

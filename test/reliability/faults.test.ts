@@ -478,12 +478,8 @@ describe('answers that are not what the spec says', () => {
 		];
 	}
 
-	/**
-	 * Known gaps in operations this suite may not change (reported): an empty answer to a POST is taken as `{}` by
-	 * the transport (some POSTs answer with nothing), and these operations return it without checking its shape.
-	 * They must still neither crash nor put undefined or null in the output.
-	 */
-	const KNOWN_GAPS = new Set(['empty: create a folder', 'empty: rename']);
+	/** Operations allowed to accept a malformed answer (none: every one checks the shape it relies on). */
+	const KNOWN_GAPS = new Set<string>();
 
 	for (const kind of kinds) {
 		it(`${kind}: each operation gives a clear NodeApiError, never a crash or undefined in the output`, async () => {

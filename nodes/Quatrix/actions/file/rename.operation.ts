@@ -5,6 +5,7 @@ import { itemLocator } from '../../descriptions/locators';
 import { forgetPaths, resolveItemId } from '../../helpers/locators';
 import { requireItemName } from '../../helpers/validate';
 import { quatrixRequest } from '../../transport/request';
+import { expectShape } from '../../transport/shape';
 
 const properties: INodeProperties[] = [
 	itemLocator({ displayOptions: {}, description: 'The file or folder to rename' }),
@@ -36,7 +37,7 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = await resolveItemId(this, i, 'item', 'File or Folder');
 	const name = requireItemName(this, i, 'New Name', this.getNodeParameter('newName', i));
-	const renamed = await quatrixRequest.call(this, {
+	const answer = await quatrixRequest.call(this, {
 		method: 'POST',
 		path: `/file/rename/${id}`,
 		body: { name, resolve: this.getNodeParameter('conflict', i, 'fail') === 'rename' },
@@ -44,6 +45,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		action: `rename to "${name}"`,
 		itemIndex: i,
 	});
+	const renamed = expectShape(this, 'rename', answer, { id: 'string', name: 'string' }, i);
 	forgetPaths(this);
 	return [{ json: renamed }];
 }

@@ -5,6 +5,7 @@ import { folderLocator } from '../../descriptions/locators';
 import { FOLDER_TYPES, forgetPaths, resolveFolderListing, resolveItemId } from '../../helpers/locators';
 import { requireItemName } from '../../helpers/validate';
 import { quatrixRequest } from '../../transport/request';
+import { expectShape } from '../../transport/shape';
 
 const properties: INodeProperties[] = [
 	{
@@ -47,13 +48,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} else {
 		parentId = await resolveItemId(this, i, 'folder', 'Parent Folder', 'folder');
 	}
-	const folder = await quatrixRequest.call(this, {
+	const answer = await quatrixRequest.call(this, {
 		method: 'POST',
 		path: '/file/makedir',
 		body: { target: parentId, name, resolve: conflict === 'rename' },
 		action: `create the folder "${name}"`,
 		itemIndex: i,
 	});
+	const folder = expectShape(this, 'create a folder', answer, { id: 'string', name: 'string' }, i);
 	forgetPaths(this);
 	return [{ json: { ...folder, alreadyExisted: false } }];
 }
