@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { NETWORK_FAILURES, quatrixApiError } from './errors';
 import type { ByteStream, FullResponse } from './request';
@@ -54,11 +54,13 @@ export async function streamToBinary(
 	fallbackName: string,
 	action: string,
 	itemIndex: number,
+	extra: { qs?: IDataObject; mimeType?: string } = {},
 ): Promise<IBinaryData> {
 	const response = (await quatrixRequest.call(this, {
 		method: 'GET',
 		path,
-		headers: { Accept: 'application/octet-stream' },
+		qs: extra.qs,
+		headers: { Accept: extra.mimeType ?? 'application/octet-stream' },
 		encoding: 'stream',
 		returnFullResponse: true,
 		action,
@@ -66,7 +68,7 @@ export async function streamToBinary(
 	})) as unknown as FullResponse<ByteStream>;
 	const name = fileNameFromDisposition(response.headers['content-disposition']) ?? fallbackName;
 	const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
-	const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
+	const mimeType = extra.mimeType ?? (contentType && contentType !== 'application/octet-stream' ? contentType : undefined);
 	try {
 		return await this.helpers.prepareBinaryData(response.body, name, mimeType);
 	} catch (error) {

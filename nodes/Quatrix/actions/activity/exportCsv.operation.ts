@@ -6,8 +6,8 @@ import { timeoutOption } from '../../descriptions/locators';
 import { userLocator } from '../../descriptions/sharing';
 import { periodOf } from '../../helpers/periods';
 import { requireItemName } from '../../helpers/validate';
-import type { ByteStream } from '../../transport/request';
-import { quatrixRequest } from '../../transport/request';
+
+import { streamToBinary } from '../../transport/download';
 import { userFilterOf } from './getMany.operation';
 import { periodFields } from './periodFields';
 
@@ -38,14 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const name = requireItemName(this, i, 'File Name', fileName || 'activity.csv');
 	const qs: IDataObject = { from, to };
 	if (userId) qs.user_id = userId;
-	const csv = (await quatrixRequest.call(this, {
-		method: 'GET',
-		path: '/tracking/csv',
-		qs,
-		encoding: 'stream',
-		action: 'export the activity log',
-		itemIndex: i,
-	})) as unknown as ByteStream;
-	const binary = await this.helpers.prepareBinaryData(csv, name, 'text/csv');
+	const binary = await streamToBinary.call(this, '/tracking/csv', name, 'export the activity log', i, { qs, mimeType: 'text/csv' });
+	binary.fileName = name;
 	return [{ json: { from, to, ...(userId ? { userId } : {}), fileName: binary.fileName, fileSize: binary.fileSize }, binary: { [propertyName]: binary } }];
 }

@@ -1,12 +1,13 @@
-import type { IBinaryData, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../descriptions/common';
 import { folderLocator, timeoutOption } from '../../descriptions/locators';
+import { inputFileOf } from '../../helpers/inputFile';
 import { forgetPaths, resolveItemId } from '../../helpers/locators';
-import { inputError, requireItemName, toEpochSeconds } from '../../helpers/validate';
-import type { NameConflict, UploadSource } from '../../transport/upload';
-import { DEFAULT_CHUNK_MIB, MIB, uploadFile } from '../../transport/upload';
+import { toEpochSeconds } from '../../helpers/validate';
+import type { NameConflict } from '../../transport/upload';
+import { DEFAULT_CHUNK_MIB, uploadFile } from '../../transport/upload';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField({}, false),
@@ -63,57 +64,21 @@ export const covers = ['POST /upload/link', 'POST /file/modify', 'GET /upload/fi
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** The bytes of an input binary: streamed from n8n's binary store, or from memory when the data has no id. */
-export async function sourceOf(ctx: IExecuteFunctions, binary: IBinaryData): Promise<UploadSource> {
-	if (binary.id) {
-		const id = binary.id;
-		const { fileSize } = await ctx.helpers.getBinaryMetadata(id);
-		return { size: Number(fileSize), open: async (chunkSize) => await ctx.helpers.getBinaryStream(id, chunkSize) };
-	}
-	const buffer = Buffer.from(binary.data ?? '', 'base64');
-	return {
-		size: buffer.length,
-		open: async () =>
-			(async function* () {
-				yield buffer;
-			})(),
-	};
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const propertyName = (this.getNodeParameter('binaryPropertyName', i) as string).trim();
-	const binary = this.getInputData()[i]?.binary?.[propertyName];
-	if (!propertyName || !binary) {
-		const available = Object.keys(this.getInputData()[i]?.binary ?? {});
-		throw inputError(
-			this,
-			i,
-			'Input Binary Field',
-			`the item has no binary field "${propertyName}"`,
-			available.length
-				? `This item has binary fields: ${available.join(', ')}. Put one of them in "Input Binary Field".`
-				: 'This item has no binary data. Add a node before this one that reads or creates a file.',
-		);
-	}
 	const options = this.getNodeParameter('options', i, {}) as {
 		fileName?: string;
 		modifiedTime?: string;
 		chunkSizeMib?: number;
 	};
-	const name = requireItemName(this, i, options.fileName ? 'File Name' : 'Input Binary Field (file name)', options.fileName || binary.fileName || 'file');
-	const chunkSizeMib = options.chunkSizeMib ?? DEFAULT_CHUNK_MIB;
-	if (!(chunkSizeMib >= 1 && chunkSizeMib <= 100)) {
-		throw inputError(this, i, 'Chunk Size (MiB)', `${chunkSizeMib} is out of range`, 'Use a chunk size from 1 to 100 MiB.');
-	}
+	const { binary, name, source, chunkSize } = await inputFileOf(this, i, options);
 	const mtime = options.modifiedTime ? toEpochSeconds(this, i, 'Modified Time', options.modifiedTime) : undefined;
 	const parentId = await resolveItemId(this, i, 'folder', 'Parent Folder', 'folder');
-	const source = await sourceOf(this, binary);
 	const uploaded = await uploadFile.call(this, {
 		parentId,
 		name,
 		source,
 		conflict: this.getNodeParameter('conflict', i, 'rename') as NameConflict,
-		chunkSize: Math.round(chunkSizeMib * MIB),
+		chunkSize,
 		mtime,
 		mimeType: binary.mimeType,
 		itemIndex: i,

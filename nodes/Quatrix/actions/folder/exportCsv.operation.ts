@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { ByteStream } from '../../transport/request';
 
 import { binaryPropertyField } from '../../descriptions/common';
 import { folderLocator, timeoutOption } from '../../descriptions/locators';
 import { resolveItemId } from '../../helpers/locators';
-import { quatrixRequest } from '../../transport/request';
+import { requireItemName } from '../../helpers/validate';
+import { streamToBinary } from '../../transport/download';
 
 const properties: INodeProperties[] = [
 	folderLocator({ displayOptions: {}, description: 'The folder whose whole tree to export' }),
@@ -29,13 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const id = await resolveItemId(this, i, 'folder', 'Folder', 'folder');
 	const propertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const { fileName } = this.getNodeParameter('options', i, {}) as { fileName?: string };
-	const csv = (await quatrixRequest.call(this, {
-		method: 'GET',
-		path: `/file/csv/${id}`,
-		encoding: 'stream',
-		action: 'export the folder listing',
-		itemIndex: i,
-	})) as unknown as ByteStream;
-	const binary = await this.helpers.prepareBinaryData(csv, fileName || 'listing.csv', 'text/csv');
+	const binary = await streamToBinary.call(this, `/file/csv/${id}`, 'listing.csv', 'export the folder listing', i, { mimeType: 'text/csv' });
+	binary.fileName = requireItemName(this, i, 'File Name', fileName || 'listing.csv');
 	return [{ json: { folderId: id, fileName: binary.fileName }, binary: { [propertyName]: binary } }];
 }

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../descriptions/common';
 import { timeoutOption } from '../../descriptions/locators';
+import { inputFileOf } from '../../helpers/inputFile';
 import { shareIdOf } from '../../helpers/sharing';
-import { inputError, requireItemName, requireQuatrixId } from '../../helpers/validate';
-import { DEFAULT_CHUNK_MIB, MIB, uploadFile } from '../../transport/upload';
-import { sourceOf } from '../file/upload.operation';
+import { requireQuatrixId } from '../../helpers/validate';
+import { DEFAULT_CHUNK_MIB, uploadFile } from '../../transport/upload';
 import { receivedShareLocator, returnFolderField } from './fields';
 import { returnUploadLink } from './getUploadLink.operation';
 import { sendReturnedFiles } from './send.operation';
@@ -65,32 +65,17 @@ export const description = updateDisplayOptions({ show: { resource: ['returnedFi
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const shareId = shareIdOf(this, i);
-	const propertyName = (this.getNodeParameter('binaryPropertyName', i) as string).trim();
-	const binary = this.getInputData()[i]?.binary?.[propertyName];
-	if (!propertyName || !binary) {
-		const available = Object.keys(this.getInputData()[i]?.binary ?? {});
-		throw inputError(
-			this,
-			i,
-			'Input Binary Field',
-			`the item has no binary field "${propertyName}"`,
-			available.length ? `This item has binary fields: ${available.join(', ')}.` : 'This item has no binary data. Add a node before this one that reads or creates a file.',
-		);
-	}
 	const options = this.getNodeParameter('options', i, {}) as { parentId?: string; fileName?: string; chunkSizeMib?: number };
-	const name = requireItemName(this, i, options.fileName ? 'File Name' : 'Input Binary Field (file name)', options.fileName || binary.fileName || 'file');
 	const parentId = options.parentId?.trim() ? requireQuatrixId(this, i, 'In Folder ID', options.parentId.trim()) : undefined;
-	const chunkSizeMib = options.chunkSizeMib ?? DEFAULT_CHUNK_MIB;
-	if (!(chunkSizeMib >= 1 && chunkSizeMib <= 100)) throw inputError(this, i, 'Chunk Size (MiB)', `${chunkSizeMib} is out of range`, 'Use a chunk size from 1 to 100 MiB.');
+	const { name, source, chunkSize } = await inputFileOf(this, i, options);
 	const sendNow = this.getNodeParameter('sendNow', i, true) as boolean;
 
-	const source = await sourceOf(this, binary);
 	const uploaded = await uploadFile.call(this, {
 		parentId: parentId ?? '',
 		name,
 		source,
 		conflict: 'rename',
-		chunkSize: Math.round(chunkSizeMib * MIB),
+		chunkSize,
 		itemIndex: i,
 		reserve: async () => {
 			const body: IDataObject = { name, file_size: source.size };
