@@ -1,7 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { TimeWindowOverflowError } from './timeWindowPaging';
+import { quatrixRequest } from '../transport/request';
+import { expectArray } from '../transport/shape';
+import { collectTimeWindow, TimeWindowOverflowError } from './timeWindowPaging';
 import { inputError, toEpochSeconds } from './validate';
 
 /** Quatrix's largest `limit` on /tracking/activity and /inbox. */
@@ -27,4 +29,46 @@ export function overflowError(ctx: IExecuteFunctions, itemIndex: number, error: 
 		itemIndex,
 		description: 'Quatrix can only narrow its answer by time. Filter by user, or read that moment with the CSV export.',
 	});
+}
+
+/** A Quatrix list that has a `limit` but no offset, read by time window: /tracking/activity and /inbox. */
+export interface TimeFeed {
+	path: string;
+	/** What is being read, in the user's words, for errors. */
+	action: string;
+	/** Filters sent with every window, e.g. `user_id`. */
+	qs?: IDataObject;
+	/** The row's time field: `timestamp` (activity) or `activates` (inbox). */
+	timeField: string;
+}
+
+/** Every row of a time feed in [from, to], each once, newest or oldest first; `maxRows` may stop early. */
+export async function readTimeFeed(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	feed: TimeFeed,
+	period: { from: number; to: number; order?: 'newest' | 'oldest'; maxRows?: number },
+): Promise<IDataObject[]> {
+	try {
+		return await collectTimeWindow<IDataObject>(
+			async (window) =>
+				expectArray(
+					ctx,
+					feed.action,
+					await quatrixRequest.call(ctx, { method: 'GET', path: feed.path, qs: { ...window, ...feed.qs }, action: feed.action, itemIndex }),
+					itemIndex,
+				),
+			{
+				from: period.from,
+				to: period.to,
+				pageSize: MAX_PAGE_ROWS,
+				idOf: (row) => String(row.id),
+				timeOf: (row) => Number(row[feed.timeField]),
+				order: period.order ?? 'newest',
+				maxRows: period.maxRows,
+			},
+		);
+	} catch (error) {
+		throw overflowError(ctx, itemIndex, error);
+	}
 }

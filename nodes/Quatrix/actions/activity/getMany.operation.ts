@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, toItems } from '../../descriptions/common';
 import { userLocator } from '../../descriptions/sharing';
-import { MAX_PAGE_ROWS, overflowError, periodOf } from '../../helpers/periods';
-import { collectTimeWindow } from '../../helpers/timeWindowPaging';
+import { periodOf, readTimeFeed } from '../../helpers/periods';
 import { requireQuatrixId } from '../../helpers/validate';
-import { quatrixRequest } from '../../transport/request';
-import { expectArray } from '../../transport/shape';
 import { orderField, periodFields } from './periodFields';
 
 export const EVENT_OPTIONS = [
@@ -67,36 +64,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = this.getNodeParameter('limit', i, 50) as number;
 	const filtering = !!(filters.actions?.length || filters.events?.length);
-	let rows: IDataObject[];
-	try {
-		rows = await collectTimeWindow<IDataObject>(
-			async (window) =>
-				expectArray(
-					this,
-					'read the activity log',
-					await quatrixRequest.call(this, {
-						method: 'GET',
-						path: '/tracking/activity',
-						qs: { ...window, ...(userId ? { user_id: userId } : {}) },
-						action: 'read the activity log',
-						itemIndex: i,
-					}),
-					i,
-				),
-			{
-				from,
-				to,
-				pageSize: MAX_PAGE_ROWS,
-				idOf: (row) => String(row.id),
-				timeOf: (row) => Number(row.timestamp),
-				order: order ?? 'newest',
-				// Filters are applied here, so a limit must not stop the reading early.
-				maxRows: returnAll || filtering ? undefined : limit,
-			},
-		);
-	} catch (error) {
-		throw overflowError(this, i, error);
-	}
+	const rows = await readTimeFeed(
+		this,
+		i,
+		{ path: '/tracking/activity', action: 'read the activity log', qs: userId ? { user_id: userId } : {}, timeField: 'timestamp' },
+		// Filters are applied here, so a limit must not stop the reading early.
+		{ from, to, order, maxRows: returnAll || filtering ? undefined : limit },
+	);
 	const kept = rows.filter(
 		(row) =>
 			(!filters.actions?.length || filters.actions.includes(String(row.action))) &&

@@ -1,12 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, toItems } from '../../descriptions/common';
-import { MAX_PAGE_ROWS, overflowError, periodOf } from '../../helpers/periods';
+import { periodOf, readTimeFeed } from '../../helpers/periods';
 import { SHARE_TYPE_NAMES } from '../../helpers/sharing';
-import { collectTimeWindow } from '../../helpers/timeWindowPaging';
-import { quatrixRequest } from '../../transport/request';
-import { expectArray } from '../../transport/shape';
 import { orderField, periodFields } from '../activity/periodFields';
 
 const properties: INodeProperties[] = [
@@ -54,29 +51,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = this.getNodeParameter('limit', i, 50) as number;
 	const filtering = (filters.kind && filters.kind !== 'any') || filters.notReplied === true;
-	let rows: IDataObject[];
-	try {
-		rows = await collectTimeWindow<IDataObject>(
-			async (window) =>
-				expectArray(
-					this,
-					'read the inbox',
-					await quatrixRequest.call(this, { method: 'GET', path: '/inbox', qs: { ...window }, action: 'read the inbox', itemIndex: i }),
-					i,
-				),
-			{
-				from,
-				to,
-				pageSize: MAX_PAGE_ROWS,
-				idOf: (row) => String(row.id),
-				timeOf: (row) => Number(row.activates),
-				order: order ?? 'newest',
-				maxRows: returnAll || filtering ? undefined : limit,
-			},
-		);
-	} catch (error) {
-		throw overflowError(this, i, error);
-	}
+	const rows = await readTimeFeed(
+		this,
+		i,
+		{ path: '/inbox', action: 'read the inbox', timeField: 'activates' },
+		{ from, to, order, maxRows: returnAll || filtering ? undefined : limit },
+	);
 	const kept = rows
 		.filter(
 			(row) =>
