@@ -108,10 +108,16 @@ async function signIn(page: Page, baseUrl: string) {
 
 /** Picks an option (by its exact name, whatever description follows) in one of n8n's dropdown parameters. */
 async function choose(page: Page, parameter: string, option: string, beforeClick?: () => Promise<void>) {
-	await page.locator(`[data-test-id="parameter-input-${parameter}"]`).click();
+	const input = page.locator(`[data-test-id="parameter-input-${parameter}"]`);
+	await input.click();
 	const item = page.getByRole('option').filter({ has: page.getByText(option, { exact: true }) }).first();
 	await item.waitFor();
 	await beforeClick?.();
+	// Closing a notification for a screenshot can close the dropdown too: open it again if so.
+	if (!(await item.isVisible())) {
+		await input.click();
+		await item.waitFor();
+	}
 	await item.click();
 	await page.getByRole('option').first().waitFor({ state: 'hidden' }).catch(() => undefined);
 }
