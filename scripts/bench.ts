@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --size-mib 1024 --runs 3 --chunk-mib 8 --items 200 --files 10000 --events 10000 --json]
+ * npm run bench [-- --size-mib 1024 --runs 3 --chunk-mib 16 --items 200 --files 10000 --events 10000 --json]
  *
  * Starts the Quatrix sandbox in this process and measures the Quatrix node in a separate worker process
  * (scripts/bench/worker.ts, n8n-core's WorkflowExecute with filesystem binary data), so the worker's memory is
@@ -40,7 +40,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-	const o: Options = { sizeMib: 1024, runs: 3, chunkMib: 8, items: 200, files: 10_000, events: 10_000, polls: 5, json: false };
+	const o: Options = { sizeMib: 1024, runs: 3, chunkMib: 16, items: 200, files: 10_000, events: 10_000, polls: 5, json: false };
 	const number = (flag: string, value: string | undefined, min: number, max: number) => {
 		const n = Number(value);
 		if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} takes a whole number from ${min} to ${max}`);
@@ -60,7 +60,7 @@ function parseArgs(argv: string[]): Options {
 			case '--json': o.json = true; break;
 			case '-h':
 			case '--help':
-				console.log('npm run bench -- [--size-mib 1024] [--runs 3] [--chunk-mib 8] [--items 200] [--files 10000] [--events 10000] [--polls 5] [--only upload,download,calls,listing,poll] [--json]');
+				console.log('npm run bench -- [--size-mib 1024] [--runs 3] [--chunk-mib 16] [--items 200] [--files 10000] [--events 10000] [--polls 5] [--only upload,download,calls,listing,poll] [--json]');
 				process.exit(0);
 				break;
 			default:

@@ -75,7 +75,7 @@ it('streams a 100 MiB upload in chunks and downloads the same bytes', async () =
 	const uploaded = result.output('Upload')[0].json;
 	expect(uploaded.size).toBe(100 * 1024 * 1024);
 	const chunks = sandbox.requests.filter((request) => request.route === '/upload/chunked/{key}');
-	expect(chunks).toHaveLength(13); // 8 MiB chunks
+	expect(chunks).toHaveLength(7); // 16 MiB chunks
 	const expected = await sha256File(path);
 	expect(await sha256File(sandbox.fileContentPath(String(uploaded.id)))).toBe(expected);
 	const downloaded = result.output('Download')[0];
