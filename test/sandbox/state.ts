@@ -481,6 +481,7 @@ export class SandboxState {
 	expireUpload(u: Upload): void {
 		this.uploads.delete(u.key);
 		this.deadUploadKeys.set(u.key, 'expired');
-		fs.rm(u.tmpPath, { force: true }, () => undefined);
+		// A chunk still being received removes the file itself when it ends (and answers "expired").
+		if (!u.busy) fs.rm(u.tmpPath, { force: true }, () => undefined);
 	}
 }

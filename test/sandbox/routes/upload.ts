@@ -188,6 +188,7 @@ async function chunk(ctx: Ctx): Promise<void> {
 		up.touched = st.now();
 	} finally {
 		up.busy = false;
+		if (st.uploads.get(up.key) !== up) fs.rm(up.tmpPath, { force: true }, () => undefined);
 	}
 	// unknown: the body of a chunk answer (clients ignore it)
 	ctx.send(200, {});
